@@ -1,0 +1,323 @@
+"""The call-center domain as pure, validated data: no I/O here.
+
+A :class:`Scenario` is one month of one department: its centers, shifts, staff, demand, requests,
+history, ad slots and calendar, plus the rule parameters and wish weights. Readers in
+:mod:`roster.io` build it from a scenario folder; :mod:`roster.compile` turns it into the solver's
+generic problems, one per center.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+OFF = "OFF"
+LEAVE = "LEAVE"
+
+Code = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_]+$")]
+
+
+class Frozen(BaseModel):
+    """Base of every domain record: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Role(StrEnum):
+    DIRECTOR = "director"
+    SENIOR_LEADER = "senior_leader"
+    TEAM_LEADER = "team_leader"
+    AGENT = "agent"
+
+    @property
+    def is_leader(self) -> bool:
+        """Team leaders on the floor for R8 (the senior leader counts, the director doesn't)."""
+        return self in (Role.SENIOR_LEADER, Role.TEAM_LEADER)
+
+
+class CenterKind(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+def parse_clock(text: str) -> int:
+    """'08:30' -> minutes after midnight (0..1439)."""
+    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    if not m or int(m.group(1)) > 24 or int(m.group(2)) > 59:
+        raise ValueError(f"expected a time HH:MM, got {text!r}")
+    minutes = int(m.group(1)) * 60 + int(m.group(2))
+    if minutes > 24 * 60:
+        raise ValueError(f"expected a time HH:MM up to 24:00, got {text!r}")
+    return minutes % (24 * 60) if minutes == 24 * 60 else minutes
+
+
+class Center(Frozen):
+    id: Code
+    name: str = ""
+    kind: CenterKind = CenterKind.INBOUND
+
+
+class ShiftType(Frozen):
+    """A shift: its code, times (minutes after midnight) and aliases. ``end`` may exceed 1440."""
+
+    code: Code
+    name: str = ""
+    aliases: tuple[str, ...] = ()
+    start: int = Field(ge=0, lt=24 * 60)
+    end: int = Field(gt=0, le=48 * 60)
+    late: bool = False
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> ShiftType:
+        if self.end <= self.start:
+            raise ValueError(f"shift {self.code}: end must be after start")
+        if self.end - self.start > 24 * 60:
+            raise ValueError(f"shift {self.code}: longer than 24 hours")
+        if self.code in (OFF, LEAVE):
+            raise ValueError(f"shift code {self.code} is reserved")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+class DaysOffQuota(Frozen):
+    """R4: a person's days off in the month, ``minimum``..``maximum`` inclusive."""
+
+    minimum: int = Field(ge=0, le=31)
+    maximum: int = Field(ge=0, le=31)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DaysOffQuota:
+        if self.minimum > self.maximum:
+            raise ValueError("days off: minimum is above maximum")
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> DaysOffQuota:
+        """'8' -> 8..8; '7-9' (or 7~9, 7–9) -> 7..9."""
+        m = re.fullmatch(r"\s*(\d{1,2})\s*(?:[-~–—]\s*(\d{1,2}))?\s*", text)
+        if not m:
+            raise ValueError(f"expected a number of days like 8 or a range like 7-9, got {text!r}")
+        low = int(m.group(1))
+        high = int(m.group(2)) if m.group(2) else low
+        return cls(minimum=low, maximum=high)
+
+
+class Employee(Frozen):
+    employee_id: Annotated[str, Field(min_length=1, max_length=64)]
+    name: str
+    role: Role
+    center: str
+    team: str = ""
+    days_off: DaysOffQuota | None = None
+    shifts: tuple[str, ...] | None = None  # allowed shift codes; None = all
+    leader_since: dt.date | None = None
+
+
+class DemandRow(Frozen):
+    """One line of demand.csv after parsing: ``day`` is a day selector or an ISO date."""
+
+    center: str
+    day: str
+    shift: str
+    min_agents: int = Field(ge=0, le=10_000)
+    target_agents: int = Field(ge=0, le=10_000)
+    min_leaders: int = Field(ge=0, le=10_000)
+
+    @model_validator(mode="after")
+    def _target_at_least_min(self) -> DemandRow:
+        if self.target_agents < self.min_agents:
+            raise ValueError("target_agents is below min_agents")
+        return self
+
+
+class RequestType(StrEnum):
+    LEAVE = "leave"
+    OFF = "off"
+    SHIFT = "shift"
+    AVOID = "avoid"
+    PIN = "pin"
+
+
+class Request(Frozen):
+    employee_id: str
+    date: dt.date
+    type: RequestType
+    shift: str | None = None  # shift code; for PIN also OFF
+    weight: int | None = Field(default=None, ge=0, le=1_000_000)
+
+
+class HistoryCell(Frozen):
+    employee_id: str
+    date: dt.date
+    shift: str  # shift code, OFF or LEAVE
+
+
+class AdSlot(Frozen):
+    center: str
+    date: dt.date
+    start: int = Field(ge=0, lt=24 * 60)
+    end: int = Field(gt=0, le=48 * 60)
+
+
+class CalendarOverride(Frozen):
+    date: dt.date
+    kind: Literal["holiday", "workday"]
+    name: str = ""
+
+
+class ShortfallPolicy(StrEnum):
+    FORBID = "forbid"
+    REPORT = "report"
+
+
+class RuleSettings(Frozen):
+    """Hard-rule parameters (R1-R8). Defaults follow DOMAIN.md."""
+
+    pair_rule: bool = True
+    days_off: int = Field(default=8, ge=0, le=31)
+    leave_counts_as_day_off: bool = True
+    max_consecutive_work_days: int = Field(default=6, ge=1, le=31)
+    min_rest_hours: float = Field(default=11, ge=0, le=24)
+    cover_shortfall: ShortfallPolicy = ShortfallPolicy.FORBID
+    min_leaders_shortfall: ShortfallPolicy = ShortfallPolicy.FORBID
+
+
+class WishWeights(Frozen):
+    """Weights of the soft terms (W1-W5, and priced shortfalls). 0 switches a term off."""
+
+    cover_shortfall: int = Field(default=1000, ge=0, le=1_000_000)
+    below_target: int = Field(default=10, ge=0, le=1_000_000)
+    day_off_request: int = Field(default=20, ge=0, le=1_000_000)
+    shift_request: int = Field(default=10, ge=0, le=1_000_000)
+    avoid_shift_request: int = Field(default=10, ge=0, le=1_000_000)
+    weekend_fairness: int = Field(default=5, ge=0, le=1_000_000)
+    isolated_day_off: int = Field(default=3, ge=0, le=1_000_000)
+    late_shift_fairness: int = Field(default=2, ge=0, le=1_000_000)
+    shift_type_change: int = Field(default=1, ge=0, le=1_000_000)
+
+
+class CalendarSettings(Frozen):
+    overrides_complete: bool = False
+
+
+class Month(Frozen):
+    year: int = Field(ge=1900, le=2999)
+    month: int = Field(ge=1, le=12)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+        if not m:
+            raise ValueError(f"expected a month YYYY-MM, got {text!r}")
+        return cls(year=int(m.group(1)), month=int(m.group(2)))
+
+    @property
+    def dates(self) -> list[dt.date]:
+        num_days = _calendar.monthrange(self.year, self.month)[1]
+        return [dt.date(self.year, self.month, d) for d in range(1, num_days + 1)]
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+class Scenario(Frozen):
+    """One department's month: everything the generator, validator and scorer need."""
+
+    name: str = ""
+    month: Month
+    language: Literal["zh", "en"] = "zh"
+    centers: tuple[Center, ...]
+    shifts: tuple[ShiftType, ...]
+    staff: tuple[Employee, ...]
+    demand: tuple[DemandRow, ...] = ()
+    requests: tuple[Request, ...] = ()
+    history: tuple[HistoryCell, ...] = ()
+    ads: tuple[AdSlot, ...] = ()
+    calendar_overrides: tuple[CalendarOverride, ...] = ()
+    rules: RuleSettings = RuleSettings()
+    weights: WishWeights = WishWeights()
+    calendar: CalendarSettings = CalendarSettings()
+
+    @field_validator("centers")
+    @classmethod
+    def _some_center(cls, v: tuple[Center, ...]) -> tuple[Center, ...]:
+        if not v:
+            raise ValueError("at least one center is needed")
+        ids = [c.id for c in v]
+        if len(set(ids)) != len(ids):
+            raise ValueError("center ids must be unique")
+        return v
+
+    @field_validator("shifts")
+    @classmethod
+    def _some_shift(cls, v: tuple[ShiftType, ...]) -> tuple[ShiftType, ...]:
+        if not v:
+            raise ValueError("at least one shift type is needed")
+        codes = [s.code for s in v]
+        if len(set(codes)) != len(codes):
+            raise ValueError("shift codes must be unique")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        center_ids = {c.id for c in self.centers}
+        shift_codes = {s.code for s in self.shifts}
+        ids: set[str] = set()
+        for e in self.staff:
+            if e.employee_id in ids:
+                raise ValueError(f"employee {e.employee_id} is listed twice")
+            ids.add(e.employee_id)
+            if e.center not in center_ids:
+                raise ValueError(f"employee {e.employee_id}: unknown center {e.center}")
+            for code in e.shifts or ():
+                if code not in shift_codes:
+                    raise ValueError(f"employee {e.employee_id}: unknown shift {code}")
+        for c in self.centers:
+            for role in (Role.DIRECTOR, Role.SENIOR_LEADER):
+                n = sum(1 for e in self.staff if e.center == c.id and e.role == role)
+                if n != 1:
+                    raise ValueError(f"center {c.id} needs exactly one {role.value}, has {n}")
+        return self
+
+    # --- lookups -------------------------------------------------------------------------
+    def shift(self, code: str) -> ShiftType:
+        for s in self.shifts:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+    def center_staff(self, center_id: str) -> list[Employee]:
+        return [e for e in self.staff if e.center == center_id]
+
+    def employee(self, employee_id: str) -> Employee:
+        for e in self.staff:
+            if e.employee_id == employee_id:
+                return e
+        raise KeyError(employee_id)
+
+    def director(self, center_id: str) -> Employee:
+        return next(e for e in self.center_staff(center_id) if e.role == Role.DIRECTOR)
+
+    def senior_leader(self, center_id: str) -> Employee:
+        return next(e for e in self.center_staff(center_id) if e.role == Role.SENIOR_LEADER)
+
+    def shift_aliases(self) -> dict[str, str]:
+        """Every spelling of a shift accepted in input (code, aliases, name) -> code."""
+        out: dict[str, str] = {}
+        for s in self.shifts:
+            for alias in (s.code, *s.aliases, s.name):
+                if alias:
+                    out.setdefault(alias.strip().upper() if alias.isascii() else alias.strip(), s.code)
+        return out

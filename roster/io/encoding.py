@@ -1,0 +1,174 @@
+"""Read a text input file whose encoding is UTF-8, UTF-8 with a BOM, or GB18030.
+
+Chinese Excel saves CSV as GB18030 (GBK); everything else we accept is UTF-8. Any other encoding is
+refused with a message naming the file, never read with mangled characters:
+
+* UTF-16 / UTF-32 (a byte-order mark, or many NUL bytes) and binary files (NUL bytes, an Excel
+  workbook) are refused before decoding;
+* the bytes are decoded as UTF-8 (a BOM is stripped) and, if that fails, as GB18030, both strictly;
+* a GB18030 decoding is sanity-checked, because GB18030 decodes many byte strings that are really
+  something else (Latin-1 ``Müller`` decodes as ``M黮ler``): private-use characters are refused, and
+  if charset-normalizer finds the text implausible *and* it holds two-byte characters whose second
+  byte is ASCII (the signature of Latin-1 accents read as GB18030), the file is refused;
+* decoded text holding control characters other than tab, CR and LF is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from roster.errors import InputError
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+"""Largest input file read, in bytes (50 MB)."""
+
+ACCEPTED_ENCODINGS = "UTF-8 (with or without a BOM) or GB18030 (GBK)"
+
+_HOW_TO_FIX = "save it again as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8 (Comma delimited))"
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+# C0 controls except \t \n \r, DEL, and C1 controls (these mean mojibake or a binary file).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def read_text(path: Path | str, *, name: str | None = None) -> str:
+    """Return the text of ``path``, decoded from UTF-8, UTF-8 with BOM (stripped) or GB18030.
+
+    ``name`` is how errors name the file (default: the file name). Raises :class:`InputError` if
+    the file is missing, too large, or not in an accepted encoding.
+    """
+    path = Path(path)
+    shown = name if name is not None else path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise _too_large(shown, size)
+        with path.open("rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError.single(shown, f"file not found: {path}") from None
+    except IsADirectoryError:
+        raise InputError.single(shown, f"expected a file, found a folder: {path}") from None
+    except OSError as exc:
+        raise InputError.single(shown, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(shown, len(data))
+    return decode_bytes(data, shown)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode the bytes of the input file ``name`` as :func:`read_text` does."""
+    _refuse_non_text(data, name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_gb18030(data, name)
+    _refuse_control_characters(text, name)
+    return text
+
+
+def _too_large(name: str, size: int) -> InputError:
+    return InputError.single(
+        name,
+        f"the file is {size / 1024 / 1024:.1f} MB; input files may be at most "
+        f"{MAX_INPUT_BYTES // (1024 * 1024)} MB",
+    )
+
+
+def _refuse(name: str, what: str) -> InputError:
+    return InputError.single(
+        name, f"{what}; accepted encodings are {ACCEPTED_ENCODINGS}: {_HOW_TO_FIX}"
+    )
+
+
+def _refuse_non_text(data: bytes, name: str) -> None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise _refuse(name, f"the file is encoded as {encoding}")
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError.single(
+            name, "this is an Excel workbook (.xlsx) or another zip file, not CSV: " + _HOW_TO_FIX
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError.single(
+            name, "this is an old Excel workbook (.xls), not CSV: " + _HOW_TO_FIX
+        )
+    if 0 in data:
+        guess = _utf16_or_32_without_bom(data)
+        if guess:
+            raise _refuse(name, f"the file looks like {guess} text without a byte-order mark")
+        raise _refuse(name, "the file looks binary, not text (it has NUL bytes)")
+
+
+def _utf16_or_32_without_bom(data: bytes) -> str | None:
+    """'UTF-32' / 'UTF-16' if the NUL bytes sit where those encodings put them, else None."""
+    quarter = len(data) // 4
+    if (
+        len(data) % 4 == 0
+        and quarter
+        and (data[3::4].count(0) == quarter or data[0::4].count(0) == quarter)
+    ):
+        return "UTF-32"  # every code point below U+1000000 has a zero high byte
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    # ASCII in UTF-16 puts its NUL in one parity only; CJK text has few NULs at all.
+    if max(even, odd) >= 2 and min(even, odd) * 10 <= max(even, odd):
+        return "UTF-16"
+    return None
+
+
+def _decode_gb18030(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise _refuse(
+            name,
+            f"the file is neither UTF-8 nor GB18030 (byte 0x{data[exc.start]:02x} at "
+            f"offset {exc.start} is invalid in both)",
+        ) from None
+    if _PRIVATE_USE.search(text):
+        raise _refuse(
+            name,
+            "the file is not UTF-8, and read as GB18030 it holds unassigned characters "
+            "(is it Big5 or another encoding?)",
+        )
+    if from_bytes(data, cp_isolation=["gb18030"]).best() is None and _ascii_trail_pairs(text):
+        raise _refuse(
+            name,
+            "the file is not UTF-8, and does not look like GB18030 Chinese text either "
+            "(is it Latin-1 / Windows-1252?)",
+        )
+    return text
+
+
+def _ascii_trail_pairs(text: str) -> bool:
+    """Whether some two-byte GB18030 character's second byte is ASCII (e.g. Latin-1 'ü' + 'l')."""
+    for m in _NON_ASCII.finditer(text):
+        encoded = m.group().encode("gb18030")
+        if len(encoded) == 2 and encoded[1] < 0x80:
+            return True
+    return False
+
+
+def _refuse_control_characters(text: str, name: str) -> None:
+    m = _CONTROL.search(text)
+    if m is None:
+        return
+    line = text.count("\n", 0, m.start()) + 1
+    raise _refuse(
+        name,
+        f"the file holds the control character U+{ord(m.group()):04X} on line {line}, "
+        "so it is binary or in another encoding",
+    )

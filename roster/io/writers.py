@@ -1,0 +1,92 @@
+"""Writing output folders: CSV (UTF-8 with BOM, so Excel opens it right) and JSON, atomically.
+
+Everything is written into a temporary folder beside the target and renamed into place only when
+complete, so a failed run leaves no half-written folder. Cells that came from input and start
+with ``=``, ``+``, ``-`` or ``@`` are escaped so a spreadsheet never runs them as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from roster.errors import InputError
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell value as text, with spreadsheet formulas neutralised (numbers are left alone)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        values = [row.get(h) for h in header] if isinstance(row, Mapping) else list(row)
+        writer.writerow([safe_cell(v) for v in values])
+    return buf.getvalue()
+
+
+class OutputFolder:
+    """Collects files, then publishes them all at once (or nothing)."""
+
+    def __init__(self, target: Path, *, force: bool = False) -> None:
+        self.target = target
+        self.force = force
+        self.files: dict[str, bytes] = {}
+        if target.exists() and not target.is_dir():
+            raise InputError.single(str(target), "exists and is not a folder")
+        if target.is_dir() and any(target.iterdir()) and not force:
+            raise InputError.single(
+                str(target), "the output folder exists and is not empty; use --force to replace it")
+
+    def add_csv(self, name: str, header: Sequence[str],
+                rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> None:
+        self.files[name] = csv_text(header, rows).encode("utf-8-sig")
+
+    def add_json(self, name: str, data: Any) -> None:
+        self.files[name] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def add_text(self, name: str, text: str) -> None:
+        self.files[name] = text.encode("utf-8")
+
+    def publish(self) -> None:
+        parent = self.target.resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=parent))
+        try:
+            for name, data in self.files.items():
+                with open(tmp / name, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            old: Path | None = None
+            if self.target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old.", dir=parent))
+                old.rmdir()
+                os.replace(self.target, old)
+            os.replace(tmp, self.target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise

@@ -1,0 +1,434 @@
+"""Synthetic scenarios of any size, for tests and benchmarks: built as objects, no files.
+
+:func:`synthetic_scenario` makes a department of one or more centers shaped like real ones (one
+director, one senior leader, about one team leader per ten agents, teams), with demand sized so a
+roster exists with slack, and leave, wishes, pins and history at the densities of ``data/sample``.
+Everything is drawn from ``random.Random(seed)``: the same arguments give the same scenario.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections.abc import Sequence
+
+import chinese_calendar
+
+from roster.domain import (
+    OFF,
+    AdSlot,
+    CalendarSettings,
+    Center,
+    CenterKind,
+    DaysOffQuota,
+    DemandRow,
+    Employee,
+    HistoryCell,
+    Month,
+    Request,
+    RequestType,
+    Role,
+    RuleSettings,
+    Scenario,
+    ShiftType,
+)
+
+# The three shifts of a typical inbound center: early, middle and late.
+EARLY = ShiftType(code="E", name="早班", aliases=("早",), start=8 * 60, end=16 * 60 + 30)
+MIDDLE = ShiftType(code="M", name="中班", aliases=("中",), start=11 * 60 + 30, end=20 * 60)
+LATE = ShiftType(code="L", name="晚班", aliases=("晚",), start=14 * 60, end=22 * 60 + 30, late=True)
+STANDARD_SHIFTS: tuple[ShiftType, ...] = (EARLY, MIDDLE, LATE)
+
+# Densities of requests per person, as in data/sample (about 100 people: 8 leave ranges,
+# 20 wished days off, 10 wished shifts, 5 unwanted shifts, 3 pins).
+LEAVE_RATE = 0.08
+OFF_RATE = 0.20
+SHIFT_RATE = 0.10
+AVOID_RATE = 0.05
+PIN_RATE = 0.03
+
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴"
+)
+_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲兰凤婷欣怡佳琪雪梅晨宇浩然子轩"
+    "梓涵思雨欣妍一诺嘉怡文博昊天俊杰宏伟志强海燕晓东丹丹雅琴建国春花秋月立新国栋慧敏诗涵雨桐"
+    "可馨晓峰凯瑞鹏飞振宇泽楠婉清梦瑶心怡若曦子墨辰逸家豪淑贞美玲亚楠海峰"
+)
+
+
+def chinese_names(rng: random.Random, count: int) -> list[str]:
+    """``count`` distinct, plausible Chinese personal names (surname + one or two characters)."""
+    names: list[str] = []
+    seen: set[str] = set()
+    while len(names) < count:
+        given_len = 2 if rng.random() < 0.7 else 1
+        name = rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(given_len))
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def package_covers_month(month: Month) -> bool:
+    """True when chinesecalendar has holiday data for the month's year."""
+    try:
+        chinese_calendar.is_workday(month.first)
+    except NotImplementedError:
+        return False
+    return True
+
+
+def rest_ok(prev: ShiftType, nxt: ShiftType, min_rest_hours: float) -> bool:
+    """R6: enough rest between ``prev`` on one day and ``nxt`` on the next."""
+    rest = (24 * 60 + nxt.start) - prev.end
+    return rest >= min_rest_hours * 60
+
+
+def allowed_shifts(employee: Employee, shifts: Sequence[ShiftType]) -> list[ShiftType]:
+    """The shift types the employee may work (all when ``employee.shifts`` is None)."""
+    if employee.shifts is None:
+        return list(shifts)
+    return [s for s in shifts if s.code in employee.shifts]
+
+
+def _history_row(
+    rng: random.Random,
+    options: Sequence[ShiftType],
+    num_days: int,
+    rules: RuleSettings,
+    must_work: frozenset[int] = frozenset(),
+    off_rate: float = 0.27,
+) -> list[str]:
+    """One person's plausible last days: R5 and R6 kept, usually the same shift, some OFF."""
+    for _ in range(1000):
+        cells: list[str] = []
+        prev: ShiftType | None = None
+        run = 0
+        ok = True
+        for day in range(num_days):
+            rest = day not in must_work and (
+                run >= rules.max_consecutive_work_days or rng.random() < off_rate
+            )
+            if rest:
+                cells.append(OFF)
+                prev, run = None, 0
+                continue
+            if run >= rules.max_consecutive_work_days:
+                ok = False
+                break
+            choices = [s for s in options if prev is None or rest_ok(prev, s, rules.min_rest_hours)]
+            if prev is not None and prev in choices and rng.random() < 0.7:
+                shift = prev
+            else:
+                shift = rng.choice(choices)
+            cells.append(shift.code)
+            prev, run = shift, run + 1
+        if ok:
+            return cells
+    raise RuntimeError("could not draw a history row")  # pragma: no cover - only with odd rules
+
+
+def random_history(
+    rng: random.Random,
+    staff: Sequence[Employee],
+    shifts: Sequence[ShiftType],
+    month: Month,
+    rules: RuleSettings | None = None,
+    num_days: int = 7,
+) -> list[HistoryCell]:
+    """The last ``num_days`` of the previous month for everyone, as a plausible roster.
+
+    Each row keeps R5 and R6 and the person's allowed shifts; a center's senior leader works every
+    day its director is off (R1).
+    """
+    rules = rules or RuleSettings()
+    dates = [month.first - dt.timedelta(days=num_days - i) for i in range(num_days)]
+    rows: dict[str, list[str]] = {}
+    for e in staff:
+        if e.role != Role.SENIOR_LEADER:
+            rows[e.employee_id] = _history_row(rng, allowed_shifts(e, shifts), num_days, rules)
+    for e in staff:
+        if e.role == Role.SENIOR_LEADER:
+            director = next(
+                (d for d in staff if d.center == e.center and d.role == Role.DIRECTOR), None
+            )
+            director_row = rows.get(director.employee_id, []) if director else []
+            must = frozenset(i for i, cell in enumerate(director_row) if cell == OFF)
+            rows[e.employee_id] = _history_row(
+                rng, allowed_shifts(e, shifts), num_days, rules, must_work=must
+            )
+    return [
+        HistoryCell(employee_id=e.employee_id, date=date, shift=rows[e.employee_id][i])
+        for e in staff
+        for i, date in enumerate(dates)
+    ]
+
+
+def split_total(total: int, fractions: Sequence[float]) -> list[int]:
+    """Split ``total`` into integer parts proportional to ``fractions`` (largest remainder)."""
+    raw = [total * f / sum(fractions) for f in fractions]
+    parts = [math.floor(x) for x in raw]
+    order = sorted(range(len(raw)), key=lambda i: (parts[i] - raw[i], i))
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def center_demand(
+    center: Center,
+    shifts: Sequence[ShiftType],
+    num_agents: int,
+    num_leaders: int,
+    days_in_month: int,
+    days_off: int = 8,
+) -> list[DemandRow]:
+    """Demand rows sized to the center: mins at most ~60 % of agents a day, targets ~25 % above.
+
+    A person works ``days_in_month - days_off`` days (about 74 % of October), so these minimums
+    leave slack. Leaders are asked for on as many shifts as they can cover with a 20 % margin.
+    """
+    inbound = center.kind == CenterKind.INBOUND
+    fractions = [0.40, 0.33, 0.27][: len(shifts)] if inbound else [0.55, 0.45][: len(shifts)]
+    levels = (
+        {"weekday": 0.55, "weekend": 0.42, "holiday": 0.48, "ad": 0.60}
+        if inbound
+        else {"weekday": 0.55, "weekend": 0.38, "holiday": 0.30}
+    )
+    work_share = (days_in_month - days_off) / days_in_month
+    led_shifts = min(len(shifts), math.floor(num_leaders * work_share * 0.8))
+    rows: list[DemandRow] = []
+    for day, level in levels.items():
+        mins = split_total(math.floor(num_agents * level), fractions)
+        targets = split_total(math.ceil(num_agents * min(level * 1.25, work_share)), fractions)
+        for i, shift in enumerate(shifts):
+            rows.append(
+                DemandRow(
+                    center=center.id,
+                    day=day,
+                    shift=shift.code,
+                    min_agents=mins[i],
+                    target_agents=max(mins[i], targets[i]),
+                    min_leaders=1 if i < led_shifts else 0,
+                )
+            )
+    return rows
+
+
+def _center_sizes(num_staff: int, num_centers: int) -> list[int]:
+    base, extra = divmod(num_staff, num_centers)
+    return [base + (1 if i < extra else 0) for i in range(num_centers)]
+
+
+def _center_staff(
+    rng: random.Random,
+    center: Center,
+    size: int,
+    names: list[str],
+    first: dt.date,
+) -> list[Employee]:
+    """Director, senior leader, team leaders (about one per ten agents) and agents in teams."""
+    num_leaders = max(1, round((size - 1) / 11))  # the senior leader is one of them
+    num_agents = size - 1 - num_leaders
+    teams = [f"{center.id}-{i + 1}组" for i in range(num_leaders)]
+    inbound = center.kind == CenterKind.INBOUND
+    everyone = None if inbound else ("E", "M")
+    staff: list[Employee] = []
+
+    def next_id() -> str:
+        return f"{center.id}-{len(staff) + 1:03d}"
+
+    def quota() -> DaysOffQuota | None:
+        draw = rng.random()
+        if draw < 0.03:
+            return DaysOffQuota(minimum=8, maximum=10)
+        if draw < 0.06:
+            return DaysOffQuota(minimum=9, maximum=9)
+        return None
+
+    staff.append(
+        Employee(
+            employee_id=next_id(),
+            name=names.pop(),
+            role=Role.DIRECTOR,
+            center=center.id,
+            shifts=("E", "M"),
+        )
+    )
+    for i in range(num_leaders):
+        months_as_leader = rng.randint(3, 60)
+        staff.append(
+            Employee(
+                employee_id=next_id(),
+                name=names.pop(),
+                role=Role.SENIOR_LEADER if i == 0 else Role.TEAM_LEADER,
+                center=center.id,
+                team=teams[i],
+                shifts=everyone,
+                leader_since=(first - dt.timedelta(days=30 * months_as_leader)).replace(day=1),
+            )
+        )
+    for i in range(num_agents):
+        if inbound:
+            draw = rng.random()
+            shifts = ("E", "M") if draw < 0.06 else ("M", "L") if draw < 0.10 else None
+        else:
+            shifts = everyone
+        staff.append(
+            Employee(
+                employee_id=next_id(),
+                name=names.pop(),
+                role=Role.AGENT,
+                center=center.id,
+                team=teams[i % num_leaders],
+                days_off=quota(),
+                shifts=shifts,
+            )
+        )
+    return staff
+
+
+def _count(rate: float, people: int, at_least: int) -> int:
+    return max(at_least, round(rate * people))
+
+
+def _requests(
+    rng: random.Random,
+    staff: Sequence[Employee],
+    shifts: Sequence[ShiftType],
+    month: Month,
+    rules: RuleSettings,
+) -> list[Request]:
+    """Leave ranges, wished days off and shifts, unwanted shifts and pins, never contradictory.
+
+    Each person gets at most one request per date; leave and pinned days off never exceed the
+    person's minimum days off; the senior leader gets no leave (so R1 holds with the director's);
+    pins are for agents and from the eighth day on (clear of the history across the boundary).
+    """
+    dates = month.dates
+    n = len(staff)
+    used: set[tuple[str, dt.date]] = set()
+    fixed_off: dict[str, int] = {}
+    out: list[Request] = []
+
+    def quota_min(e: Employee) -> int:
+        return e.days_off.minimum if e.days_off else rules.days_off
+
+    def free(e: Employee, date: dt.date) -> bool:
+        return (e.employee_id, date) not in used
+
+    def take(e: Employee, date: dt.date) -> None:
+        used.add((e.employee_id, date))
+
+    # approved leave, 1-4 days
+    candidates = [e for e in staff if e.role != Role.SENIOR_LEADER]
+    for e in rng.sample(candidates, min(len(candidates), _count(LEAVE_RATE, n, 1))):
+        length = min(rng.randint(1, 4), quota_min(e))
+        if length == 0:
+            continue
+        start = rng.randrange(0, len(dates) - length + 1)
+        for date in dates[start : start + length]:
+            take(e, date)
+            out.append(Request(employee_id=e.employee_id, date=date, type=RequestType.LEAVE))
+        fixed_off[e.employee_id] = length
+
+    def wishes(kind: RequestType, rate: float, at_least: int, pick: list[Employee]) -> None:
+        for _ in range(_count(rate, n, at_least)):
+            e = rng.choice(pick)
+            options = allowed_shifts(e, shifts)
+            if kind == RequestType.AVOID:
+                late = [s for s in options if s.late]
+                options = late or options
+            days = [d for d in dates if free(e, d)]
+            if not days:
+                continue
+            date = rng.choice(days)
+            take(e, date)
+            shift = None if kind == RequestType.OFF else rng.choice(options).code
+            weight = rng.choice((None, None, None, 40)) if kind == RequestType.OFF else None
+            out.append(
+                Request(employee_id=e.employee_id, date=date, type=kind, shift=shift, weight=weight)
+            )
+
+    everyone = list(staff)
+    wishes(RequestType.OFF, OFF_RATE, 1, everyone)
+    wishes(RequestType.SHIFT, SHIFT_RATE, 1, everyone)
+    agents = [e for e in staff if e.role == Role.AGENT] or everyone
+    wishes(RequestType.AVOID, AVOID_RATE, 0, agents)
+
+    for _ in range(_count(PIN_RATE, n, 0)):
+        e = rng.choice(agents)
+        days = [d for d in dates[7:] if free(e, d)]
+        if not days:
+            continue
+        date = rng.choice(days)
+        pin_off = rng.random() < 0.5 and fixed_off.get(e.employee_id, 0) < quota_min(e)
+        code = OFF if pin_off else rng.choice(allowed_shifts(e, shifts)).code
+        take(e, date)
+        if pin_off:
+            fixed_off[e.employee_id] = fixed_off.get(e.employee_id, 0) + 1
+        out.append(Request(employee_id=e.employee_id, date=date, type=RequestType.PIN, shift=code))
+    return out
+
+
+def synthetic_scenario(
+    num_staff: int, num_centers: int = 1, month: str = "2026-10", seed: int = 0
+) -> Scenario:
+    """A department of ``num_staff`` people in ``num_centers`` centers, for ``month``.
+
+    Centers alternate inbound (ids C1, C3, ...: shifts E, M, L, ad slots) and outbound (C2, ...:
+    shifts E and M only, no ads). Each center needs at least 4 people (director, senior leader,
+    two agents). A month chinesecalendar does not cover gets ``overrides_complete = true`` with no
+    overrides (weekends only), so the scenario stays usable.
+    """
+    if num_centers < 1:
+        raise ValueError("num_centers must be at least 1")
+    if num_staff < 4 * num_centers:
+        raise ValueError(f"{num_centers} center(s) need at least {4 * num_centers} people")
+    rng = random.Random(seed)
+    the_month = Month.parse(month)
+    rules = RuleSettings()
+    shifts = STANDARD_SHIFTS
+    names = chinese_names(rng, num_staff)
+    names.reverse()  # pop() hands them out in drawing order
+
+    centers: list[Center] = []
+    staff: list[Employee] = []
+    demand: list[DemandRow] = []
+    ads: list[AdSlot] = []
+    dates = the_month.dates
+    for i, size in enumerate(_center_sizes(num_staff, num_centers)):
+        kind = CenterKind.INBOUND if i % 2 == 0 else CenterKind.OUTBOUND
+        center = Center(
+            id=f"C{i + 1}",
+            name=f"{'回CALL' if kind == CenterKind.INBOUND else '外拨'}中心{i + 1}",
+            kind=kind,
+        )
+        centers.append(center)
+        people = _center_staff(rng, center, size, names, the_month.first)
+        staff += people
+        agents = sum(1 for e in people if e.role == Role.AGENT)
+        leaders = sum(1 for e in people if e.role.is_leader)
+        center_shifts = shifts if kind == CenterKind.INBOUND else shifts[:2]
+        demand += center_demand(center, center_shifts, agents, leaders, len(dates), rules.days_off)
+        if kind == CenterKind.INBOUND:
+            for date in sorted(rng.sample(dates, len(dates) // 3)):
+                ads.append(AdSlot(center=center.id, date=date, start=19 * 60, end=20 * 60))
+                if rng.random() < 0.5:
+                    ads.append(AdSlot(center=center.id, date=date, start=12 * 60, end=12 * 60 + 30))
+
+    return Scenario(
+        name=f"合成场景 {num_staff}人 {num_centers}中心 (seed {seed})",
+        month=the_month,
+        centers=tuple(centers),
+        shifts=shifts,
+        staff=tuple(staff),
+        demand=tuple(demand),
+        requests=tuple(_requests(rng, staff, shifts, the_month, rules)),
+        history=tuple(random_history(rng, staff, shifts, the_month, rules)),
+        ads=tuple(ads),
+        rules=rules,
+        calendar=CalendarSettings(overrides_complete=not package_covers_month(the_month)),
+    )

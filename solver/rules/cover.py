@@ -1,0 +1,148 @@
+"""R7 / R8 cover, W1 cover up to the target, and over-cover: people on duty per day and shift.
+
+Each requirement counts a group of people (a center's agents for R7, its team leaders for R8)
+working a shift (or any shift) on a day. Below the minimum is a violation when the requirement
+is hard, else a priced, reported shortfall; between the minimum and the target each missing person
+costs ``target_weight``; above the target each extra person costs ``over_weight``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from solver.problem import CheckReport, Penalty, Problem, Roster, Violation, is_work
+from solver.rules.base import Rule
+
+if TYPE_CHECKING:
+    from solver.model import ModelContext
+
+
+@dataclass(frozen=True)
+class CoverRequirement:
+    day: int
+    shift: str | None  # None: any shift
+    people: tuple[str, ...]
+    minimum: int
+    target: int = 0  # below it (and above the minimum) costs target_weight per person
+    under_weight: int | None = None  # None: the minimum is hard
+    target_weight: int = 0
+    over_weight: int = 0  # per person above max(minimum, target)
+
+    @property
+    def subject(self) -> str:
+        return f"{self.day}:{self.shift or '*'}"
+
+
+def count_on_duty(req: CoverRequirement, roster: Roster) -> int:
+    if req.shift is None:
+        return sum(1 for pid in req.people if is_work(roster[pid][req.day]))
+    return sum(1 for pid in req.people if roster[pid][req.day] == req.shift)
+
+
+@dataclass(frozen=True)
+class Cover(Rule):
+    title = "cover"
+    requirements: Sequence[CoverRequirement] = ()
+    who: str = "agents"
+    rule_id: str = "R7"
+    target_rule_id: str = "W1"
+    over_rule_id: str = "over"
+
+    def _where(self, problem: Problem, req: CoverRequirement) -> str:
+        shift = f" on shift {req.shift}" if req.shift else ""
+        return f"{problem.days[req.day].label}{shift}"
+
+    def amounts(self, req: CoverRequirement, on_duty: int) -> tuple[int, int, int]:
+        """(short of the minimum, below the target, above the target) for a head count."""
+        short = max(0, req.minimum - on_duty)
+        below = max(0, req.target - max(on_duty, req.minimum))
+        over = max(0, on_duty - max(req.minimum, req.target))
+        return short, below, over
+
+    def check(self, problem: Problem, roster: Roster) -> CheckReport:
+        report = CheckReport()
+        for req in self.requirements:
+            n = count_on_duty(req, roster)
+            short, below, over = self.amounts(req, n)
+            if short and req.under_weight is None:
+                report.violations.append(Violation(
+                    self.rule_id, (), (req.day,),
+                    f"{self.rule_id}: {self._where(problem, req)} needs at least {req.minimum} "
+                    f"{self.who}, {n} assigned ({short} short)"))
+            for rule_id, weight, amount in (
+                (self.rule_id, req.under_weight or 0, short),
+                (self.target_rule_id, req.target_weight, below),
+                (self.over_rule_id, req.over_weight, over),
+            ):
+                if weight and amount:
+                    report.penalties.append(
+                        Penalty(rule_id, "", req.day, weight, amount, req.shift or ""))
+        return report
+
+    def encode(self, ctx: ModelContext) -> None:
+        for req in self.requirements:
+            terms = []
+            for pid in req.people:
+                p = ctx.person_index[pid]
+                if req.shift is None:
+                    terms.append(ctx.work[p, req.day])
+                else:
+                    var = ctx.shift_var(p, req.day, req.shift)
+                    if var is not None:
+                        terms.append(var)
+            n = sum(terms)
+            name = f"{self.rule_id}[{req.subject}]"
+            short: object = 0
+            if req.under_weight is None:
+                if req.minimum > 0:
+                    ctx.hard(ctx.model.add(n >= req.minimum), self.rule_id, req.subject)
+            elif req.minimum > 0:
+                short_var = ctx.new_amount([req.minimum - n], req.minimum, f"{name}.short")
+                ctx.add_penalty(self.rule_id, "", req.day, req.under_weight, short_var,
+                                req.shift or "")
+                short = short_var
+            if req.target_weight and req.target > req.minimum:
+                below = ctx.new_amount([req.target - n - short], req.target - req.minimum,
+                                       f"{name}.below")
+                ctx.add_penalty(self.target_rule_id, "", req.day, req.target_weight, below,
+                                req.shift or "")
+            if req.over_weight and len(req.people) > max(req.minimum, req.target):
+                over = ctx.new_amount([n - max(req.minimum, req.target)], len(req.people),
+                                      f"{name}.over")
+                ctx.add_penalty(self.over_rule_id, "", req.day, req.over_weight, over,
+                                req.shift or "")
+
+    def precheck(self, problem: Problem) -> list[Violation]:
+        out = []
+        for req in self.requirements:
+            if req.under_weight is not None or req.minimum == 0:
+                continue
+            available = []
+            for pid in req.people:
+                cell = problem.fixed.get((pid, req.day))
+                person = problem.person(pid)
+                if req.shift is None:
+                    ok = is_work(cell) if cell is not None else (
+                        person.allowed is None or bool(person.allowed))
+                else:
+                    ok = cell == req.shift if cell is not None else person.may_work(req.shift)
+                if ok:
+                    available.append(pid)
+            if len(available) < req.minimum:
+                away = [pid for pid in req.people if problem.fixed.get((pid, req.day)) is not None
+                        and pid not in available]
+                because = (f"; away or pinned elsewhere: {', '.join(away)}" if away else "")
+                out.append(Violation(
+                    self.rule_id, tuple(away), (req.day,),
+                    f"{self.rule_id}: {self._where(problem, req)} needs at least {req.minimum} "
+                    f"{self.who} but only {len(available)} can work it{because}"))
+        return out
+
+    def describe_group(self, problem: Problem, subject: str) -> str:
+        for req in self.requirements:
+            if req.subject == subject:
+                return (f"{self.rule_id} at least {req.minimum} {self.who} on "
+                        f"{self._where(problem, req)}")
+        return f"{self.rule_id} cover {subject}"

@@ -1,0 +1,56 @@
+"""R2 one shift per person per day, of a type the person may work.
+
+The model has one cell per person and day by construction (``ModelContext`` ties the shift
+variables of a day to one ``work`` literal and creates none for shifts a person may not work);
+this module checks the same in a finished roster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from solver.problem import LEAVE, OFF, CheckReport, Problem, Roster, Violation
+from solver.rules.base import Rule
+
+if TYPE_CHECKING:
+    from solver.model import ModelContext
+
+
+@dataclass(frozen=True)
+class OneShiftPerDay(Rule):
+    title = "one shift per day"
+    rule_id: str = "R2"
+
+    def check(self, problem: Problem, roster: Roster) -> CheckReport:
+        report = CheckReport()
+        codes = {s.code for s in problem.shifts}
+        for person in problem.people:
+            cells = roster[person.id]
+            for d in range(problem.num_days):
+                cell = cells[d]
+                if cell in (OFF, LEAVE):
+                    continue
+                if cell not in codes:
+                    msg = f"unknown shift {cell!r}"
+                elif not person.may_work(cell):
+                    msg = f"may not work shift {cell}"
+                else:
+                    continue
+                report.violations.append(Violation(
+                    self.rule_id, (person.id,), (d,),
+                    f"{self.rule_id}: {person.label} {msg} on {problem.days[d].label}"))
+        return report
+
+    def encode(self, ctx: ModelContext) -> None:
+        """Nothing to add: the variables themselves allow one permitted shift per day."""
+
+    def precheck(self, problem: Problem) -> list[Violation]:
+        out = []
+        for (person_id, d), cell in problem.fixed.items():
+            person = problem.person(person_id)
+            if cell not in (OFF, LEAVE) and not person.may_work(cell):
+                out.append(Violation(self.rule_id, (person_id,), (d,),
+                                     f"{self.rule_id}: {person.label} is pinned to shift {cell} on "
+                                     f"{problem.days[d].label} but may not work it"))
+        return out

@@ -1,0 +1,77 @@
+"""R6 minimum rest between shifts, as forbidden successions of shift types on consecutive days.
+
+The scenario compiler derives the forbidden pairs from shift times and the minimum rest; the
+benchmark reader takes them from its file. The previous month's last day counts (history).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from solver.problem import CheckReport, Problem, Roster, Violation
+from solver.rules.base import Rule
+
+if TYPE_CHECKING:
+    from solver.model import ModelContext
+
+
+@dataclass(frozen=True)
+class ForbiddenSuccessions(Rule):
+    """Shift ``b`` may not follow shift ``a`` on the next day, for each pair (a, b)."""
+
+    title = "rest between shifts"
+    pairs: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (a, b) -> why
+    use_history: bool = True
+    rule_id: str = "R6"
+
+    def check(self, problem: Problem, roster: Roster) -> CheckReport:
+        report = CheckReport()
+        for person in problem.people:
+            cells = roster[person.id]
+            before = problem.history_cell(person.id, -1) if self.use_history else None
+            for d in range(problem.num_days):
+                prev = before if d == 0 else cells[d - 1]
+                if prev is not None and (prev, cells[d]) in self.pairs:
+                    when = problem.days[d - 1].label if d else "the day before the month"
+                    report.violations.append(Violation(
+                        self.rule_id, (person.id,), (d - 1, d) if d else (d,),
+                        f"{self.rule_id}: {person.label} works {prev} on {when} then "
+                        f"{cells[d]} on {problem.days[d].label}: "
+                        f"{self.pairs[prev, cells[d]]}"))
+        return report
+
+    def encode(self, ctx: ModelContext) -> None:
+        n = ctx.problem.num_days
+        for p, person in enumerate(ctx.problem.people):
+            before = ctx.problem.history_cell(person.id, -1) if self.use_history else None
+            for (a, b) in self.pairs:
+                if before == a:
+                    var_b = ctx.shift_var(p, 0, b)
+                    if var_b is not None:
+                        ctx.hard(ctx.model.add(var_b == 0), self.rule_id, person.id)
+                for d in range(n - 1):
+                    var_a, var_b = ctx.shift_var(p, d, a), ctx.shift_var(p, d + 1, b)
+                    if var_a is not None and var_b is not None:
+                        ctx.hard(ctx.model.add_bool_or([var_a.Not(), var_b.Not()]),
+                                 self.rule_id, person.id)
+
+    def precheck(self, problem: Problem) -> list[Violation]:
+        fixed = {pid: [problem.fixed.get((pid, d)) for d in range(problem.num_days)]
+                 for pid in {pid for pid, _ in problem.fixed}}
+        out = []
+        for pid, cells in fixed.items():
+            before = problem.history_cell(pid, -1) if self.use_history else None
+            for d, cell in enumerate(cells):
+                prev = before if d == 0 else cells[d - 1]
+                if prev is not None and cell is not None and (prev, cell) in self.pairs:
+                    out.append(Violation(self.rule_id, (pid,), (d,),
+                                         f"{self.rule_id}: {problem.person(pid).label} is pinned "
+                                         f"to {prev} then {cell} on {problem.days[d].label}: "
+                                         f"{self.pairs[prev, cell]}"))
+        return out
+
+    def describe_group(self, problem: Problem, subject: str) -> str:
+        pairs = ", ".join(f"{a}→{b}" for a, b in self.pairs)
+        return f"{self.rule_id} {problem.person(subject).label}: no {pairs} on consecutive days"

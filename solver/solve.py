@@ -1,0 +1,187 @@
+"""Running CP-SAT on problems: one at a time, or a department's centers side by side.
+
+Every roster the solver returns has been re-checked with the rules' plain-Python checks
+(:func:`check_roster`); a disagreement between the model's objective and the checker's is a bug
+and raises :class:`ModelCheckerMismatch` instead of returning the roster.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from solver.model import ModelContext, build_model
+from solver.problem import CheckReport, Problem, Roster
+
+#: called on each improving roster: (problem name, seconds, objective, bound)
+ProgressFn = Callable[[str, float, float, float], None]
+
+
+class ModelCheckerMismatch(RuntimeError):
+    """The model's objective or feasibility disagrees with the independent checker (a bug)."""
+
+
+def check_roster(problem: Problem, roster: Roster) -> CheckReport:
+    """Every hard violation and soft penalty of a finished roster, rule by rule."""
+    report = CheckReport()
+    for rule in problem.rules:
+        report.extend(rule.check(problem, roster))
+    return report
+
+
+@dataclass
+class SolveSettings:
+    time_limit: float = 60.0
+    workers: int = 2
+    seed: int = 0
+    relative_gap: float = 0.0
+    log_search: bool = False
+    deterministic_time: float | None = None  # a deterministic budget instead of wall time
+
+
+@dataclass
+class SolveResult:
+    name: str
+    status: str  # OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN, MODEL_INVALID
+    roster: dict[str, list[str]] | None = None
+    objective: int | None = None
+    bound: float = 0.0
+    seconds: float = 0.0
+    first_solution_seconds: float | None = None
+    report: CheckReport = field(default_factory=CheckReport)
+    num_solutions: int = 0
+
+    @property
+    def gap(self) -> float | None:
+        if self.objective is None:
+            return None
+        if self.objective == 0:
+            return 0.0
+        return max(0.0, (self.objective - self.bound) / abs(self.objective))
+
+    @property
+    def found(self) -> bool:
+        return self.roster is not None
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, ctx: ModelContext, name: str, progress: ProgressFn | None) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._name = name
+        self._progress = progress
+        self._start = time.perf_counter()
+        self.first_solution_seconds: float | None = None
+        self.best_roster: dict[str, list[str]] | None = None
+        self.num_solutions = 0
+        self.lock = threading.Lock()
+
+    def on_solution_callback(self) -> None:
+        elapsed = time.perf_counter() - self._start
+        with self.lock:
+            self.num_solutions += 1
+            if self.first_solution_seconds is None:
+                self.first_solution_seconds = elapsed
+            self.best_roster = self._ctx.roster_from(self.boolean_value)
+        if self._progress is not None:
+            self._progress(self._name, elapsed, self.objective_value, self.best_objective_bound)
+
+
+def configure(solver: cp_model.CpSolver, settings: SolveSettings) -> None:
+    params = solver.parameters
+    params.num_workers = max(1, settings.workers)
+    params.random_seed = settings.seed
+    params.log_search_progress = settings.log_search
+    if settings.deterministic_time is not None:
+        params.max_deterministic_time = settings.deterministic_time
+        params.interleave_search = True
+    else:
+        params.max_time_in_seconds = max(0.01, settings.time_limit)
+    if settings.relative_gap:
+        params.relative_gap_limit = settings.relative_gap
+
+
+def solve(
+    problem: Problem,
+    settings: SolveSettings | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    hint: Roster | None = None,
+    pin: Roster | None = None,
+) -> SolveResult:
+    """Solve one problem. ``pin`` fixes every cell (to score a given roster with the model)."""
+    settings = settings or SolveSettings()
+    start = time.perf_counter()
+    ctx = build_model(problem)
+    if pin is not None:
+        ctx.pin_roster(pin)
+    if hint is not None:
+        ctx.hint_roster(hint)
+    solver = cp_model.CpSolver()
+    configure(solver, settings)
+    callback = _Progress(ctx, problem.name, progress)
+    status = solver.solve(ctx.model, callback)
+    seconds = time.perf_counter() - start
+    name = solver.status_name(status)
+    result = SolveResult(name=problem.name, status=name, seconds=seconds,
+                         first_solution_seconds=callback.first_solution_seconds,
+                         num_solutions=callback.num_solutions)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        roster = ctx.roster_from(solver.boolean_value)
+        result.roster = roster
+        result.objective = round(solver.objective_value)
+        result.bound = solver.best_objective_bound
+        result.report = check_roster(problem, roster)
+        verify(problem, result)
+    return result
+
+
+def verify(problem: Problem, result: SolveResult) -> None:
+    """The solver's roster keeps every hard rule and its objective equals the checker's."""
+    report = result.report
+    if report.violations:
+        first = report.violations[0].message
+        raise ModelCheckerMismatch(
+            f"{problem.name}: the solver's roster breaks {len(report.violations)} hard rule(s), "
+            f"e.g. {first}")
+    if result.objective is not None and report.objective != result.objective:
+        raise ModelCheckerMismatch(
+            f"{problem.name}: the model's objective {result.objective} differs from the "
+            f"checker's {report.objective}")
+
+
+def solve_many(
+    problems: Sequence[Problem],
+    settings: SolveSettings,
+    *,
+    progress: ProgressFn | None = None,
+    parallel: int | None = None,
+) -> list[SolveResult]:
+    """Solve independent problems (a department's centers), ``parallel`` at a time.
+
+    The workers are shared out: with 2 workers and 2 centers each center gets one worker and the
+    whole time limit; with more centers than parallel slots, they queue and each still gets the
+    full limit of its own (so the wall time grows with the queue).
+    """
+    if not problems:
+        return []
+    slots = parallel or min(len(problems), max(1, settings.workers))
+    slots = max(1, min(slots, len(problems)))
+    per_problem = SolveSettings(
+        time_limit=settings.time_limit,
+        workers=max(1, settings.workers // slots),
+        seed=settings.seed,
+        relative_gap=settings.relative_gap,
+        log_search=settings.log_search,
+        deterministic_time=settings.deterministic_time,
+    )
+    if slots == 1:
+        return [solve(p, per_problem, progress=progress) for p in problems]
+    with ThreadPoolExecutor(max_workers=slots) as pool:
+        futures = [pool.submit(solve, p, per_problem, progress=progress) for p in problems]
+        return [f.result() for f in futures]
