@@ -319,5 +319,6 @@ class Scenario(Frozen):
         for s in self.shifts:
             for alias in (s.code, *s.aliases, s.name):
                 if alias:
-                    out.setdefault(alias.strip().upper() if alias.isascii() else alias.strip(), s.code)
+                    key = alias.strip().upper() if alias.isascii() else alias.strip()
+                    out.setdefault(key, s.code)
         return out

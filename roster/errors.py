@@ -1,4 +1,4 @@
-"""Errors the user can act on. The CLI turns them into a message and an exit code, never a traceback."""
+"""Errors the user can act on: the CLI prints them with an exit code, never a traceback."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import chinese_calendar
 
 from roster.domain import (
+    LEAVE,
     OFF,
     AdSlot,
     CalendarSettings,
@@ -52,20 +53,25 @@ _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴"
 )
-_GIVEN = (
-    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲兰凤婷欣怡佳琪雪梅晨宇浩然子轩"
-    "梓涵思雨欣妍一诺嘉怡文博昊天俊杰宏伟志强海燕晓东丹丹雅琴建国春花秋月立新国栋慧敏诗涵雨桐"
-    "可馨晓峰凯瑞鹏飞振宇泽楠婉清梦瑶心怡若曦子墨辰逸家豪淑贞美玲亚楠海峰"
+# Common given names, whole (two characters, or one), so that every name reads naturally.
+_GIVEN_TEXT = (
+    "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 超 霞 平 刚 鑫 "
+    "秀英 桂英 玉兰 建华 建国 建军 志强 志明 志刚 海燕 海涛 海峰 晓东 晓燕 晓峰 晓丽 晓红 "
+    "丹丹 婷婷 静怡 欣怡 佳琪 雪梅 雨婷 子轩 浩然 宇轩 梓涵 思雨 一诺 欣妍 嘉怡 文博 昊天 "
+    "俊杰 宏伟 雅琴 春花 秋月 立新 国栋 慧敏 诗涵 雨桐 可馨 凯瑞 鹏飞 振宇 泽楠 婉清 梦瑶 "
+    "心怡 若曦 子墨 辰逸 家豪 淑贞 美玲 亚楠 明辉 文静 丽娟 红梅 玉梅 金凤 国强 永刚 建平 "
+    "小燕 小红 晓明 伟东 少华 春燕 秀兰 桂兰 丽华 卫东 新民 德华 振华 天宇 佳怡 思远 博文 "
+    "雅婷 梦琪 怡然 俊熙 浩宇 梓萱 紫涵 艺涵 晨曦 宇航 欣然 子豪 佳慧 婧 琳 颖 璐 倩 蕾"
 )
+_GIVEN: tuple[str, ...] = tuple(_GIVEN_TEXT.split())
 
 
 def chinese_names(rng: random.Random, count: int) -> list[str]:
-    """``count`` distinct, plausible Chinese personal names (surname + one or two characters)."""
+    """``count`` distinct, plausible Chinese personal names (a common surname + given name)."""
     names: list[str] = []
     seen: set[str] = set()
     while len(names) < count:
-        given_len = 2 if rng.random() < 0.7 else 1
-        name = rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(given_len))
+        name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
         if name not in seen:
             seen.add(name)
             names.append(name)
@@ -131,6 +137,88 @@ def _history_row(
     raise RuntimeError("could not draw a history row")  # pragma: no cover - only with odd rules
 
 
+def _trailing_work(row: Sequence[str]) -> int:
+    run = 0
+    for cell in reversed(row):
+        if cell in (OFF, LEAVE):
+            break
+        run += 1
+    return run
+
+
+def _able_first_day(
+    row: Sequence[str],
+    employee: Employee,
+    shift: ShiftType,
+    by_code: dict[str, ShiftType],
+    rules: RuleSettings,
+) -> bool:
+    """Whether the person may work ``shift`` on the month's first day after ``row`` (R5, R6)."""
+    if employee.shifts is not None and shift.code not in employee.shifts:
+        return False
+    if _trailing_work(row) >= rules.max_consecutive_work_days:
+        return False
+    last = row[-1] if row else OFF
+    if last in (OFF, LEAVE) or last not in by_code:
+        return True
+    return rest_ok(by_code[last], shift, rules.min_rest_hours)
+
+
+def _first_day_blockers(
+    staff: Sequence[Employee],
+    rows: dict[str, list[str]],
+    shifts: Sequence[ShiftType],
+    demand: Sequence[DemandRow],
+    rules: RuleSettings,
+) -> list[Employee]:
+    """People whose history keeps a center from covering its first day; [] when it can.
+
+    Needs per shift are the largest minimums of the center's demand rows (a safe bound whatever
+    the first day's kind); the director or the senior leader must be able to work (R1).
+    """
+    by_code = {s.code: s for s in shifts}
+
+    def matches(row: DemandRow, shift: ShiftType) -> bool:
+        return row.shift in (shift.code, *shift.aliases, shift.name)
+
+    for center in sorted({e.center for e in staff}):
+        people = [e for e in staff if e.center == center]
+        rows_here = [r for r in demand if r.center == center]
+        pair = [e for e in people if e.role in (Role.DIRECTOR, Role.SENIOR_LEADER)]
+        if pair and not any(
+            _able_first_day(rows[e.employee_id], e, s, by_code, rules) for e in pair for s in shifts
+        ):
+            return pair
+        groups: list[tuple[list[Employee], dict[str, int]]] = [
+            (
+                [e for e in people if e.role == Role.AGENT],
+                {
+                    s.code: max((r.min_agents for r in rows_here if matches(r, s)), default=0)
+                    for s in shifts
+                },
+            ),
+            (
+                [e for e in people if e.role.is_leader],
+                {
+                    s.code: max((r.min_leaders for r in rows_here if matches(r, s)), default=0)
+                    for s in shifts
+                },
+            ),
+        ]
+        for group, needs in groups:
+            able_any: set[str] = set()
+            for s in shifts:
+                able = [
+                    e for e in group if _able_first_day(rows[e.employee_id], e, s, by_code, rules)
+                ]
+                able_any.update(e.employee_id for e in able)
+                if len(able) < needs[s.code]:
+                    return [e for e in group if e not in able]
+            if len(able_any) < sum(needs.values()):
+                return [e for e in group if e.employee_id not in able_any]
+    return []
+
+
 def random_history(
     rng: random.Random,
     staff: Sequence[Employee],
@@ -138,28 +226,44 @@ def random_history(
     month: Month,
     rules: RuleSettings | None = None,
     num_days: int = 7,
+    demand: Sequence[DemandRow] = (),
 ) -> list[HistoryCell]:
     """The last ``num_days`` of the previous month for everyone, as a plausible roster.
 
     Each row keeps R5 and R6 and the person's allowed shifts; a center's senior leader works every
-    day its director is off (R1).
+    day its director is off (R1). With ``demand``, rows are redrawn until every center can staff
+    its first day: enough agents and leaders not forced off by R5 nor kept off a shift by R6.
     """
     rules = rules or RuleSettings()
     dates = [month.first - dt.timedelta(days=num_days - i) for i in range(num_days)]
     rows: dict[str, list[str]] = {}
-    for e in staff:
-        if e.role != Role.SENIOR_LEADER:
-            rows[e.employee_id] = _history_row(rng, allowed_shifts(e, shifts), num_days, rules)
-    for e in staff:
+
+    def director_of(e: Employee) -> Employee | None:
+        return next((d for d in staff if d.center == e.center and d.role == Role.DIRECTOR), None)
+
+    def draw(e: Employee) -> None:
+        must: frozenset[int] = frozenset()
         if e.role == Role.SENIOR_LEADER:
-            director = next(
-                (d for d in staff if d.center == e.center and d.role == Role.DIRECTOR), None
-            )
+            director = director_of(e)
             director_row = rows.get(director.employee_id, []) if director else []
             must = frozenset(i for i, cell in enumerate(director_row) if cell == OFF)
-            rows[e.employee_id] = _history_row(
-                rng, allowed_shifts(e, shifts), num_days, rules, must_work=must
-            )
+        rows[e.employee_id] = _history_row(
+            rng, allowed_shifts(e, shifts), num_days, rules, must_work=must
+        )
+
+    ordered = sorted(staff, key=lambda e: e.role == Role.SENIOR_LEADER)  # directors first
+    for e in ordered:
+        draw(e)
+    for _ in range(1000):
+        blockers = _first_day_blockers(staff, rows, shifts, demand, rules)
+        if not blockers:
+            break
+        e = rng.choice(blockers)
+        draw(e)
+        if e.role == Role.DIRECTOR:  # keep R1 in the history
+            for other in staff:
+                if other.center == e.center and other.role == Role.SENIOR_LEADER:
+                    draw(other)
     return [
         HistoryCell(employee_id=e.employee_id, date=date, shift=rows[e.employee_id][i])
         for e in staff
@@ -427,7 +531,7 @@ def synthetic_scenario(
         staff=tuple(staff),
         demand=tuple(demand),
         requests=tuple(_requests(rng, staff, shifts, the_month, rules)),
-        history=tuple(random_history(rng, staff, shifts, the_month, rules)),
+        history=tuple(random_history(rng, staff, shifts, the_month, rules, demand=demand)),
         ads=tuple(ads),
         rules=rules,
         calendar=CalendarSettings(overrides_complete=not package_covers_month(the_month)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from solver.model import build_model
+from solver.model import build_model, clear_objective
 from solver.problem import Problem, Violation
 
 
@@ -33,7 +33,7 @@ def prechecks(problem: Problem) -> list[Violation]:
 def _feasible(problem: Problem, groups: list[tuple[str, str]], seconds: float) -> bool | None:
     """Is the model feasible with only these groups of hard constraints on? None if unknown."""
     ctx = build_model(problem, explain=True)
-    ctx.model.clear_objective()
+    clear_objective(ctx.model)
     wanted = set(groups)
     for key, lit in ctx.groups.items():
         ctx.model.add(lit == (1 if key in wanted else 0))
@@ -60,7 +60,7 @@ def find_conflict(problem: Problem, time_limit: float = 30.0) -> Conflict | None
     """A small set of rule groups that cannot hold together, or None if none was found."""
     deadline = time.perf_counter() + time_limit
     ctx = build_model(problem, explain=True)
-    ctx.model.clear_objective()
+    clear_objective(ctx.model)
     keys = list(ctx.groups)
     ctx.model.add_assumptions([ctx.groups[k] for k in keys])
     solver = cp_model.CpSolver()

@@ -1,4 +1,4 @@
-"""The CP-SAT model of a :class:`~solver.problem.Problem`: decision variables and the rules' encodings.
+"""The CP-SAT model of a :class:`~solver.problem.Problem`: variables and the rules' encodings.
 
 ``x[p, d, s]`` is true when person ``p`` works shift ``s`` on day ``d`` (only for shifts the person
 may work); ``work[p, d]`` is true when they work any shift. Every rule adds itself through the
@@ -105,14 +105,14 @@ class ModelContext:
     def is_leave(self, p: int, d: int) -> bool:
         return self.problem.fixed.get((self.problem.people[p].id, d)) == LEAVE
 
-    def off_at(self, p: int, d: int) -> cp_model.IntVar | int:
+    def off_at(self, p: int, d: int) -> cp_model.LinearExpr | int:
         """The cell is OFF (a day off that is not leave)."""
         if d < 0:
             cell = self.problem.history_cell(self.problem.people[p].id, d)
             return 1 if cell == OFF else 0
         if self.is_leave(p, d):
             return 0
-        return self.work[p, d].Not()
+        return 1 - self.work[p, d]
 
     # --- constraints and penalties -------------------------------------------------------
     def hard(self, ct: cp_model.Constraint, rule_id: str, subject: str) -> None:
@@ -140,11 +140,10 @@ class ModelContext:
         if weight:
             self.penalty_terms.append(PenaltyTerm(rule_id, employee_id, day, weight, expr, shift))
 
-    def new_amount(self, lower_bounds: Sequence[LinearLike], ub: int, name: str) -> cp_model.IntVar:
-        """An integer ``>= 0`` and ``>=`` each of ``lower_bounds``: minimisation makes it their max."""
+    def new_amount(self, terms: Sequence[LinearLike], ub: int, name: str) -> cp_model.IntVar:
+        """An integer equal to ``max(0, *terms)``, so any solution's objective is exact."""
         v = self.model.new_int_var(0, max(0, ub), name)
-        for lb in lower_bounds:
-            self.model.add(v >= lb)
+        self.model.add_max_equality(v, [0, *terms])
         return v
 
     def add_spread_penalty(
@@ -155,13 +154,13 @@ class ModelContext:
             return
         hi = self.model.new_int_var(0, ub, f"{name}_max")
         lo = self.model.new_int_var(0, ub, f"{name}_min")
-        for c in counts:
-            self.model.add(hi >= c)
-            self.model.add(lo <= c)
+        self.model.add_max_equality(hi, counts)
+        self.model.add_min_equality(lo, counts)
         self.add_penalty(rule_id, "", None, weight, hi - lo)
 
     def objective_expr(self) -> LinearLike:
-        return sum((t.weight * t.expr for t in self.penalty_terms), start=cp_model.LinearExpr.constant(0))
+        zero = cp_model.LinearExpr.constant(0)
+        return sum((t.weight * t.expr for t in self.penalty_terms), start=zero)
 
     # --- reading a solution --------------------------------------------------------------
     def roster_from(self, value: object) -> dict[str, list[str]]:
@@ -197,6 +196,11 @@ class ModelContext:
                 self.model.add_hint(self.work[p, d], is_work(cell))
                 for s, var in self.shift_vars_of_day(p, d):
                     self.model.add_hint(var, self.problem.shifts[s].code == cell)
+
+
+def clear_objective(model: cp_model.CpModel) -> None:
+    """Drop the objective (a feasibility model)."""
+    model.clear_objective()  # type: ignore[no-untyped-call]
 
 
 def build_model(problem: Problem, *, explain: bool = False) -> ModelContext:

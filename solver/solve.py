@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from solver.model import ModelContext, build_model
+from solver.model import ModelContext, build_model, clear_objective
 from solver.problem import CheckReport, Problem, Roster
 
 #: called on each improving roster: (problem name, seconds, objective, bound)
@@ -70,12 +70,13 @@ class SolveResult:
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
-    def __init__(self, ctx: ModelContext, name: str, progress: ProgressFn | None) -> None:
+    def __init__(self, ctx: ModelContext, name: str, progress: ProgressFn | None,
+                 start: float) -> None:
         super().__init__()
         self._ctx = ctx
         self._name = name
         self._progress = progress
-        self._start = time.perf_counter()
+        self._start = start
         self.first_solution_seconds: float | None = None
         self.best_roster: dict[str, list[str]] | None = None
         self.num_solutions = 0
@@ -106,6 +107,23 @@ def configure(solver: cp_model.CpSolver, settings: SolveSettings) -> None:
         params.relative_gap_limit = settings.relative_gap
 
 
+def first_roster(problem: Problem, settings: SolveSettings) -> dict[str, list[str]] | None:
+    """A roster that keeps every hard rule, found fast by solving without the objective.
+
+    CP-SAT finds a first roster much sooner on the feasibility model (0.6 s instead of none in
+    10 s on a 30-person synthetic center with one worker); the optimising search starts from it.
+    """
+    ctx = build_model(problem)
+    clear_objective(ctx.model)
+    solver = cp_model.CpSolver()
+    configure(solver, SolveSettings(**{**settings.__dict__,
+                                       "time_limit": settings.time_limit / 2}))
+    status = solver.solve(ctx.model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return ctx.roster_from(solver.boolean_value)
+    return None
+
+
 def solve(
     problem: Problem,
     settings: SolveSettings | None = None,
@@ -117,14 +135,18 @@ def solve(
     """Solve one problem. ``pin`` fixes every cell (to score a given roster with the model)."""
     settings = settings or SolveSettings()
     start = time.perf_counter()
+    if hint is None and pin is None:
+        hint = first_roster(problem, settings)
     ctx = build_model(problem)
     if pin is not None:
         ctx.pin_roster(pin)
     if hint is not None:
         ctx.hint_roster(hint)
     solver = cp_model.CpSolver()
-    configure(solver, settings)
-    callback = _Progress(ctx, problem.name, progress)
+    left = SolveSettings(**{**settings.__dict__,
+                            "time_limit": settings.time_limit - (time.perf_counter() - start)})
+    configure(solver, left)
+    callback = _Progress(ctx, problem.name, progress, start)
     status = solver.solve(ctx.model, callback)
     seconds = time.perf_counter() - start
     name = solver.status_name(status)
@@ -134,24 +156,30 @@ def solve(
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         roster = ctx.roster_from(solver.boolean_value)
         result.roster = roster
-        result.objective = round(solver.objective_value)
         result.bound = solver.best_objective_bound
         result.report = check_roster(problem, roster)
-        verify(problem, result)
+        verify(problem, result, round(solver.objective_value), status == cp_model.OPTIMAL)
+        # The checker's objective is exact; CP-SAT's may be higher for a non-optimal solution,
+        # since presolve may relax the aux variables that the objective pushes down.
+        result.objective = result.report.objective
     return result
 
 
-def verify(problem: Problem, result: SolveResult) -> None:
-    """The solver's roster keeps every hard rule and its objective equals the checker's."""
+def verify(problem: Problem, result: SolveResult, model_objective: int, optimal: bool) -> None:
+    """The solver's roster keeps every hard rule; the checker's objective agrees with the model's.
+
+    Agreeing means equal when the model proved optimality, and no higher otherwise (CP-SAT reports
+    an upper bound of a non-optimal solution's objective, see :func:`solve`).
+    """
     report = result.report
     if report.violations:
         first = report.violations[0].message
         raise ModelCheckerMismatch(
             f"{problem.name}: the solver's roster breaks {len(report.violations)} hard rule(s), "
             f"e.g. {first}")
-    if result.objective is not None and report.objective != result.objective:
+    if report.objective > model_objective or (optimal and report.objective != model_objective):
         raise ModelCheckerMismatch(
-            f"{problem.name}: the model's objective {result.objective} differs from the "
+            f"{problem.name}: the model's objective {model_objective} disagrees with the "
             f"checker's {report.objective}")
 
 

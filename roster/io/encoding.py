@@ -7,9 +7,8 @@ refused with a message naming the file, never read with mangled characters:
   workbook) are refused before decoding;
 * the bytes are decoded as UTF-8 (a BOM is stripped) and, if that fails, as GB18030, both strictly;
 * a GB18030 decoding is sanity-checked, because GB18030 decodes many byte strings that are really
-  something else (Latin-1 ``Müller`` decodes as ``M黮ler``): private-use characters are refused, and
-  if charset-normalizer finds the text implausible *and* it holds two-byte characters whose second
-  byte is ASCII (the signature of Latin-1 accents read as GB18030), the file is refused;
+  something else (Latin-1 ``Müller`` decodes as ``M黮ler``): private-use characters are refused,
+  and so is text that looks like Latin-1 read as GB18030 (see :func:`_looks_like_latin1`);
 * decoded text holding control characters other than tab, CR and LF is refused.
 """
 
@@ -42,6 +41,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NEXT_TO_ALNUM = re.compile(r"(?<=[A-Za-z0-9])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z0-9])")
+_SAMPLE_CHARS = 1_000_000
 
 
 def read_text(path: Path | str, *, name: str | None = None) -> str:
@@ -144,7 +145,7 @@ def _decode_gb18030(data: bytes, name: str) -> str:
             "the file is not UTF-8, and read as GB18030 it holds unassigned characters "
             "(is it Big5 or another encoding?)",
         )
-    if from_bytes(data, cp_isolation=["gb18030"]).best() is None and _ascii_trail_pairs(text):
+    if _looks_like_latin1(text, data):
         raise _refuse(
             name,
             "the file is not UTF-8, and does not look like GB18030 Chinese text either "
@@ -153,13 +154,29 @@ def _decode_gb18030(data: bytes, name: str) -> str:
     return text
 
 
-def _ascii_trail_pairs(text: str) -> bool:
-    """Whether some two-byte GB18030 character's second byte is ASCII (e.g. Latin-1 'ü' + 'l')."""
-    for m in _NON_ASCII.finditer(text):
-        encoded = m.group().encode("gb18030")
-        if len(encoded) == 2 and encoded[1] < 0x80:
-            return True
-    return False
+def _looks_like_latin1(text: str, data: bytes) -> bool:
+    """Whether GB18030-decoded ``text`` looks like Latin-1 / Windows-1252 read as GB18030.
+
+    A Latin-1 accent inside a word and the ASCII letter after it decode as one two-byte character
+    whose second byte is ASCII ('Müller' -> 'M黮ler'). Simplified Chinese text hardly has such
+    characters (GB2312 second bytes are >= 0xA1); Traditional text has some, among many others. So
+    the text is suspect if such a character sits next to an ASCII letter or digit, and refused if
+    then most of its two-byte characters (in a sample) are of that kind, or if charset-normalizer
+    finds it implausible.
+    """
+    if not any(_ascii_trail(m.group()) for m in _NEXT_TO_ALNUM.finditer(text)):
+        return False
+    sample = _NON_ASCII.findall(text, 0, _SAMPLE_CHARS)
+    two_byte = [c for c in sample if len(c.encode("gb18030")) == 2]
+    if sum(map(_ascii_trail, two_byte)) * 2 >= len(two_byte):
+        return True
+    return from_bytes(data, cp_isolation=["gb18030"]).best() is None
+
+
+def _ascii_trail(char: str) -> bool:
+    """Whether ``char`` is two bytes in GB18030, the second an ASCII byte."""
+    encoded = char.encode("gb18030")
+    return len(encoded) == 2 and encoded[1] < 0x80
 
 
 def _refuse_control_characters(text: str, name: str) -> None:

@@ -205,7 +205,9 @@ def shift_key(text: str) -> str:
     return norm.upper() if norm.isascii() else norm
 
 
-_RESERVED = {shift_key(w) for w in (*OFF_WORDS, *LEAVE_WORDS)}
+_OFF_KEYS = frozenset(shift_key(w) for w in OFF_WORDS)
+_LEAVE_KEYS = frozenset(shift_key(w) for w in LEAVE_WORDS)
+_RESERVED = _OFF_KEYS | _LEAVE_KEYS
 
 
 def shift_lookup(shifts: Sequence[ShiftType]) -> dict[str, str]:
@@ -250,9 +252,9 @@ def resolve_cell(text: str | None, aliases: Mapping[str, str]) -> str:
     for anything else.
     """
     key = shift_key(text or "")
-    if key == "" or key in {shift_key(w) for w in OFF_WORDS}:
+    if key == "" or key in _OFF_KEYS:
         return OFF
-    if key in {shift_key(w) for w in LEAVE_WORDS}:
+    if key in _LEAVE_KEYS:
         return LEAVE
     code = _lookup(key, aliases)
     if code is None:
@@ -639,15 +641,13 @@ class _Reader:
             self.problems.add(row.file, error_text(exc), row.number)
             return None
 
-    def duplicates(self, rows: dict[Any, list[Row]], column: str, what: str) -> None:
-        for key, found in rows.items():
+    def duplicates(self, rows: dict[str, list[Row]], column: str) -> None:
+        """Report every row of each key (a description of what repeats) found more than once."""
+        for what, found in rows.items():
             if len(found) > 1:
                 numbers = ", ".join(str(r.number) for r in found)
                 for r in found:
-                    label = key if isinstance(key, str) else " ".join(str(k) for k in key)
-                    self.problems.at(
-                        r, column, f"{what} {label!r} is given more than once (rows {numbers})"
-                    )
+                    self.problems.at(r, column, f"{what} is given more than once (rows {numbers})")
 
     # --- staff.csv ---
     def staff(self) -> tuple[Employee, ...]:
@@ -656,7 +656,7 @@ class _Reader:
             return ()
         p = self.problems
         out: list[Employee] = []
-        by_id: dict[Any, list[Row]] = {}
+        by_id: dict[str, list[Row]] = {}
         by_role: dict[tuple[str, Role], list[Row]] = {}
         for row in rows:
             before = len(p)
@@ -704,8 +704,8 @@ class _Reader:
             )
             if employee is not None:
                 out.append(employee)
-        self.employee_ids = {k for k in by_id if isinstance(k, str)}
-        self.duplicates(by_id, "employee_id", "employee_id")
+        self.employee_ids = set(by_id)
+        self.duplicates({f"employee_id {k!r}": v for k, v in by_id.items()}, "employee_id")
         file = self.settings.files["staff"]
         for c in self.settings.centers:
             for role in (Role.DIRECTOR, Role.SENIOR_LEADER):
@@ -741,7 +741,7 @@ class _Reader:
             return ()
         p = self.problems
         out: list[DemandRow] = []
-        seen: dict[Any, list[Row]] = {}
+        seen: dict[str, list[Row]] = {}
         for row in rows:
             before = len(p)
             center = parse_with(row, "center", self.center, p, required=True, expected="a center")
@@ -772,7 +772,9 @@ class _Reader:
                     f"got {row.get('target_agents')!r}",
                 )
             if center is not None and day is not None and shift is not None:
-                seen.setdefault((center, day, shift), []).append(row)
+                seen.setdefault(
+                    f"the demand of center {center}, day {day}, shift {shift}", []
+                ).append(row)
             if (
                 len(p) > before
                 or center is None
@@ -795,7 +797,7 @@ class _Reader:
             )
             if item is not None:
                 out.append(item)
-        self.duplicates(seen, "day", "demand for center, day and shift")
+        self.duplicates(seen, "day")
         return tuple(out)
 
     # --- requests.csv ---
@@ -882,7 +884,7 @@ class _Reader:
             return ()
         p = self.problems
         out: list[HistoryCell] = []
-        seen: dict[Any, list[Row]] = {}
+        seen: dict[str, list[Row]] = {}
         last = self.month.first - dt.timedelta(days=1)
         first = self.month.first - dt.timedelta(days=HISTORY_DAYS)
 
@@ -905,13 +907,13 @@ class _Reader:
             if row.get("shift") is None:
                 shift = OFF  # a blank cell is a day off, as in a roster
             if eid is not None and date is not None:
-                seen.setdefault((eid, date.isoformat()), []).append(row)
+                seen.setdefault(f"the shift of {eid} on {date.isoformat()}", []).append(row)
             if len(p) > before or eid is None or date is None or shift is None:
                 continue
             item = self.built(row, HistoryCell, employee_id=eid, date=date, shift=shift)
             if item is not None:
                 out.append(item)
-        self.duplicates(seen, "date", "history of employee and date")
+        self.duplicates(seen, "date")
         return tuple(out)
 
     # --- ads.csv ---
@@ -942,7 +944,7 @@ class _Reader:
             return ()
         p = self.problems
         out: list[CalendarOverride] = []
-        seen: dict[Any, list[Row]] = {}
+        seen: dict[str, list[Row]] = {}
         for row in rows:
             before = len(p)
             date = parse_date(row, "date", p, required=True)
@@ -956,13 +958,13 @@ class _Reader:
             )
             name = row.get("name") or ""
             if date is not None:
-                seen.setdefault(date.isoformat(), []).append(row)
+                seen.setdefault(f"date {date.isoformat()}", []).append(row)
             if len(p) > before or date is None or kind is None:
                 continue
             item = self.built(row, CalendarOverride, date=date, kind=kind, name=name)
             if item is not None:
                 out.append(item)
-        self.duplicates(seen, "date", "date")
+        self.duplicates(seen, "date")
         return tuple(out)
 
 

@@ -207,9 +207,24 @@ def scenario_toml(scenario: Scenario) -> str:
         "# the month (needed for a month the package does not cover).",
         "[calendar]",
     ]
+    overrides = f"overrides = {toml_string(CALENDAR_FILE)}"
     lines += [
-        f"overrides = {toml_string(CALENDAR_FILE)}",
+        overrides if scenario.calendar_overrides else f"# {overrides}",
         f"overrides_complete = {_toml_bool(scenario.calendar.overrides_complete)}",
+        "",
+        "# File names, only if not the defaults below (a file named here must exist).",
+        "# [files]",
+        *(
+            f"# {key} = {toml_string(name)}"
+            for key, name in [
+                ("staff", STAFF_FILE),
+                ("demand", DEMAND_FILE),
+                ("requests", REQUESTS_FILE),
+                ("history", HISTORY_FILE),
+                ("ads", ADS_FILE),
+                ("calendar", CALENDAR_FILE),
+            ]
+        ),
         "",
     ]
     return "\n".join(lines)

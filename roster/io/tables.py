@@ -226,7 +226,7 @@ def _match_header(
             others = f" (or {', '.join(column.aliases)})" if column.aliases else ""
             message = f"missing column {column.name!r}{others}; the header row has: {found}"
             if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-                message += "; the file seems not to be separated by commas, save it as CSV"
+                message += "; the cells seem separated by ';' or tabs, not commas: save as CSV"
             problems.add(name, message, number, column.name)
     problems.raise_if_any()
     return positions, headers

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from solver.model import ModelContext
 
 
-def _worked_with_history(problem: Problem, roster: Roster, person_id: str) -> tuple[list[bool], int]:
+def _worked_with_history(
+    problem: Problem, roster: Roster, person_id: str
+) -> tuple[list[bool], int]:
     """Worked flags for history days then the horizon, and the number of history days."""
     past = list(problem.history.get(person_id, ()))
     flags = [is_work(c) for c in past] + [is_work(c) for c in roster[person_id]]

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from solver.problem import CheckReport, Penalty, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 
@@ -94,12 +96,15 @@ class Cover(Rule):
                         terms.append(var)
             n = sum(terms)
             name = f"{self.rule_id}[{req.subject}]"
-            short: object = 0
+            short: cp_model.LinearExpr | int = 0
             if req.under_weight is None:
                 if req.minimum > 0:
                     ctx.hard(ctx.model.add(n >= req.minimum), self.rule_id, req.subject)
             elif req.minimum > 0:
-                short_var = ctx.new_amount([req.minimum - n], req.minimum, f"{name}.short")
+                # exactly max(0, minimum - n), not just a lower bound: ``below`` subtracts it, so
+                # a loose shortfall would buy down W1 whenever target_weight > under_weight
+                short_var = ctx.model.new_int_var(0, req.minimum, f"{name}.short")
+                ctx.model.add_max_equality(short_var, [0, req.minimum - n])
                 ctx.add_penalty(self.rule_id, "", req.day, req.under_weight, short_var,
                                 req.shift or "")
                 short = short_var

@@ -1,4 +1,4 @@
-"""R1 pair rule: two people (a center's director and senior leader) are never off on the same day."""
+"""R1 pair rule: two people (a center's director and senior leader) are never both off."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ class IsolatedDayOff(Rule):
             for d in range(ctx.problem.num_days - 1):
                 off = ctx.off_at(p, d)
                 before = ctx.work_at(p, d - 1)
-                if isinstance(off, int) or isinstance(before, int) and before == 0:
+                if isinstance(off, int) or (isinstance(before, int) and before == 0):
                     continue
                 z = ctx.new_amount([before + off + ctx.work[p, d + 1] - 2], 1,
                                    f"{self.rule_id}[{pid},{d}]")

@@ -54,7 +54,8 @@ class ShiftRequests(Rule):
             if not req.weight:
                 continue
             p = ctx.person_index[req.person]
-            lit = ctx.work[p, req.day] if req.shift is None else ctx.shift_var(p, req.day, req.shift)
+            lit = (ctx.work[p, req.day] if req.shift is None
+                   else ctx.shift_var(p, req.day, req.shift))
             if lit is None:  # a shift the person can't work: an 'on' wish is always unmet
                 if req.kind == "on":
                     ctx.add_penalty(self.rule_id, req.person, req.day, req.weight, 1,
