@@ -269,7 +269,7 @@ def build() -> Scenario:
         for eid, first, last, kind, shift, weight in REQUESTS
         for day in range(first, last + 1)
     ]
-    drawn = random_history(rng, staff, STANDARD_SHIFTS, MONTH, demand=demand)
+    drawn = random_history(rng, staff, STANDARD_SHIFTS, MONTH, demand=demand, requests=requests)
     history = [
         HistoryCell(
             employee_id=h.employee_id,

@@ -65,6 +65,11 @@ def cli() -> None:
     \b
     Exit codes: 0 done, 2 invalid input or usage, 3 infeasible (with reasons),
     4 no roster found within the time limit.
+
+    \b
+    Example:
+      roster init my-center --month 2026-10
+      roster solve my-center --out out/2026-10 --time-limit 60
     """
 
 
@@ -92,7 +97,7 @@ def init(folder: Path, month: str) -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder to write the roster files into (created; never half-written).")
 @click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.1),
-              help="Seconds of search (each center gets the full limit).")
+              help="Seconds of search in all (centers share it by size).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="CP-SAT worker threads in all.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed of the search.")

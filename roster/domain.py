@@ -217,7 +217,10 @@ class Month(Frozen):
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
         if not m:
             raise ValueError(f"expected a month YYYY-MM, got {text!r}")
-        return cls(year=int(m.group(1)), month=int(m.group(2)))
+        year, month = int(m.group(1)), int(m.group(2))
+        if not (1900 <= year <= 2999 and 1 <= month <= 12):
+            raise ValueError(f"expected a month YYYY-MM, got {text!r}")
+        return cls(year=year, month=month)
 
     @property
     def dates(self) -> list[dt.date]:

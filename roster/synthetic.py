@@ -170,13 +170,20 @@ def _first_day_blockers(
     shifts: Sequence[ShiftType],
     demand: Sequence[DemandRow],
     rules: RuleSettings,
+    away: frozenset[str] = frozenset(),
 ) -> list[Employee]:
     """People whose history keeps a center from covering its first day; [] when it can.
 
     Needs per shift are the largest minimums of the center's demand rows (a safe bound whatever
-    the first day's kind); the director or the senior leader must be able to work (R1).
+    the first day's kind); the director or the senior leader must be able to work (R1). People
+    in ``away`` (on leave or pinned off that day) can't work whatever their history.
     """
     by_code = {s.code: s for s in shifts}
+
+    def able(e: Employee, shift: ShiftType) -> bool:
+        return e.employee_id not in away and _able_first_day(
+            rows[e.employee_id], e, shift, by_code, rules
+        )
 
     def matches(row: DemandRow, shift: ShiftType) -> bool:
         return row.shift in (shift.code, *shift.aliases, shift.name)
@@ -185,9 +192,7 @@ def _first_day_blockers(
         people = [e for e in staff if e.center == center]
         rows_here = [r for r in demand if r.center == center]
         pair = [e for e in people if e.role in (Role.DIRECTOR, Role.SENIOR_LEADER)]
-        if pair and not any(
-            _able_first_day(rows[e.employee_id], e, s, by_code, rules) for e in pair for s in shifts
-        ):
+        if pair and not any(able(e, s) for e in pair for s in shifts):
             return pair
         groups: list[tuple[list[Employee], dict[str, int]]] = [
             (
@@ -208,14 +213,14 @@ def _first_day_blockers(
         for group, needs in groups:
             able_any: set[str] = set()
             for s in shifts:
-                able = [
-                    e for e in group if _able_first_day(rows[e.employee_id], e, s, by_code, rules)
-                ]
-                able_any.update(e.employee_id for e in able)
-                if len(able) < needs[s.code]:
-                    return [e for e in group if e not in able]
+                fit = [e for e in group if able(e, s)]
+                able_any.update(e.employee_id for e in fit)
+                if len(fit) < needs[s.code]:
+                    return [e for e in group if e not in fit and e.employee_id not in away]
             if len(able_any) < sum(needs.values()):
-                return [e for e in group if e.employee_id not in able_any]
+                return [
+                    e for e in group if e.employee_id not in able_any and e.employee_id not in away
+                ]
     return []
 
 
@@ -227,14 +232,22 @@ def random_history(
     rules: RuleSettings | None = None,
     num_days: int = 7,
     demand: Sequence[DemandRow] = (),
+    requests: Sequence[Request] = (),
 ) -> list[HistoryCell]:
     """The last ``num_days`` of the previous month for everyone, as a plausible roster.
 
     Each row keeps R5 and R6 and the person's allowed shifts; a center's senior leader works every
     day its director is off (R1). With ``demand``, rows are redrawn until every center can staff
-    its first day: enough agents and leaders not forced off by R5 nor kept off a shift by R6.
+    its first day: enough agents and leaders not forced off by R5 nor kept off a shift by R6, nor
+    away on the first day by ``requests`` (leave, or pinned OFF).
     """
     rules = rules or RuleSettings()
+    away = frozenset(
+        r.employee_id
+        for r in requests
+        if r.date == month.first
+        and (r.type == RequestType.LEAVE or (r.type == RequestType.PIN and r.shift == OFF))
+    )
     dates = [month.first - dt.timedelta(days=num_days - i) for i in range(num_days)]
     rows: dict[str, list[str]] = {}
 
@@ -255,7 +268,7 @@ def random_history(
     for e in ordered:
         draw(e)
     for _ in range(1000):
-        blockers = _first_day_blockers(staff, rows, shifts, demand, rules)
+        blockers = _first_day_blockers(staff, rows, shifts, demand, rules, away)
         if not blockers:
             break
         e = rng.choice(blockers)
@@ -375,7 +388,7 @@ def _center_staff(
             )
         )
     for i in range(num_agents):
-        if inbound:
+        if inbound and num_agents >= 10:  # a few agents who can't work early or late
             draw = rng.random()
             shifts = ("E", "M") if draw < 0.06 else ("M", "L") if draw < 0.10 else None
         else:
@@ -408,7 +421,8 @@ def _requests(
     """Leave ranges, wished days off and shifts, unwanted shifts and pins, never contradictory.
 
     Each person gets at most one request per date; leave and pinned days off never exceed the
-    person's minimum days off; the senior leader gets no leave (so R1 holds with the director's);
+    person's minimum days off; the senior leader gets no leave (so R1 holds with the director's)
+    and the director none in the first week;
     pins are for agents and from the eighth day on (clear of the history across the boundary).
     """
     dates = month.dates
@@ -432,7 +446,9 @@ def _requests(
         length = min(rng.randint(1, 4), quota_min(e))
         if length == 0:
             continue
-        start = rng.randrange(0, len(dates) - length + 1)
+        # a director's leave after the first week, clear of the history across the boundary
+        earliest = 7 if e.role == Role.DIRECTOR and len(dates) - length >= 7 else 0
+        start = rng.randrange(earliest, len(dates) - length + 1)
         for date in dates[start : start + length]:
             take(e, date)
             out.append(Request(employee_id=e.employee_id, date=date, type=RequestType.LEAVE))
@@ -523,6 +539,8 @@ def synthetic_scenario(
                 if rng.random() < 0.5:
                     ads.append(AdSlot(center=center.id, date=date, start=12 * 60, end=12 * 60 + 30))
 
+    requests = _requests(rng, staff, shifts, the_month, rules)
+    history = random_history(rng, staff, shifts, the_month, rules, demand=demand, requests=requests)
     return Scenario(
         name=f"合成场景 {num_staff}人 {num_centers}中心 (seed {seed})",
         month=the_month,
@@ -530,8 +548,8 @@ def synthetic_scenario(
         shifts=shifts,
         staff=tuple(staff),
         demand=tuple(demand),
-        requests=tuple(_requests(rng, staff, shifts, the_month, rules)),
-        history=tuple(random_history(rng, staff, shifts, the_month, rules, demand=demand)),
+        requests=tuple(requests),
+        history=tuple(history),
         ads=tuple(ads),
         rules=rules,
         calendar=CalendarSettings(overrides_complete=not package_covers_month(the_month)),

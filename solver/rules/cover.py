@@ -101,10 +101,7 @@ class Cover(Rule):
                 if req.minimum > 0:
                     ctx.hard(ctx.model.add(n >= req.minimum), self.rule_id, req.subject)
             elif req.minimum > 0:
-                # exactly max(0, minimum - n), not just a lower bound: ``below`` subtracts it, so
-                # a loose shortfall would buy down W1 whenever target_weight > under_weight
-                short_var = ctx.model.new_int_var(0, req.minimum, f"{name}.short")
-                ctx.model.add_max_equality(short_var, [0, req.minimum - n])
+                short_var = ctx.new_amount([req.minimum - n], req.minimum, f"{name}.short")
                 ctx.add_penalty(self.rule_id, "", req.day, req.under_weight, short_var,
                                 req.shift or "")
                 short = short_var

@@ -82,8 +82,13 @@ def roster(*rows: str) -> dict[str, list[str]]:
 
 
 def solve_pinned(problem: Problem, pinned: Mapping[str, Sequence[str]]) -> SolveResult:
-    """Score a given roster with the model (every cell fixed)."""
-    return solve(problem, SETTINGS, pin=pinned)
+    """Score a given roster with the model (every cell fixed): INFEASIBLE, or OPTIMAL with the
+    model's own proven objective equal to the reported (checker's) one."""
+    result = solve(problem, SETTINGS, pin=pinned)
+    assert result.status in ("OPTIMAL", "INFEASIBLE"), result.status
+    if result.status == "OPTIMAL":
+        assert round(result.bound) == result.objective
+    return result
 
 
 def keys(violations: Sequence[Violation]) -> list[tuple[str, tuple[str, ...], tuple[int, ...]]]:
