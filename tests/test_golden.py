@@ -7,8 +7,8 @@ Python, without the solver's rules, so a bug shared by the model and its checker
 from __future__ import annotations
 
 import csv
-import itertools
 import datetime as dt
+import itertools
 import json
 from collections import defaultdict
 from pathlib import Path
