@@ -70,11 +70,17 @@ def chinese_names(rng: random.Random, count: int) -> list[str]:
     """``count`` distinct, plausible Chinese personal names (a common surname + given name)."""
     names: list[str] = []
     seen: set[str] = set()
+    misses = 0
     while len(names) < count:
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
-        if name not in seen:
-            seen.add(name)
-            names.append(name)
+        if name in seen and misses >= 20:  # the pool is running out: number the namesakes
+            name += str(sum(1 for n in names if n.startswith(name)) + 1)
+        if name in seen:
+            misses += 1
+            continue
+        misses = 0
+        seen.add(name)
+        names.append(name)
     return names
 
 
