@@ -8,7 +8,7 @@ explanation is wanted, each group of them can be switched by an assumption liter
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -163,10 +163,8 @@ class ModelContext:
         return sum((t.weight * t.expr for t in self.penalty_terms), start=zero)
 
     # --- reading a solution --------------------------------------------------------------
-    def roster_from(self, value: object) -> dict[str, list[str]]:
-        """The roster of a solution; ``value`` maps a variable to its value (solver.Value)."""
-        get = value  # callable
-        assert callable(get)
+    def roster_from(self, get: Callable[[cp_model.IntVar], bool]) -> dict[str, list[str]]:
+        """The roster of a solution; ``get`` reads a variable's value (``solver.boolean_value``)."""
         out: dict[str, list[str]] = {}
         for p, person in enumerate(self.problem.people):
             cells: list[str] = []

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -90,13 +91,9 @@ class Problem:
     def person(self, person_id: str) -> Person:
         return self._people_by_id[person_id]
 
-    @property
+    @cached_property
     def _people_by_id(self) -> dict[str, Person]:
-        cache: dict[str, Person] | None = self.__dict__.get("_people_cache")
-        if cache is None:
-            cache = {p.id: p for p in self.people}
-            object.__setattr__(self, "_people_cache", cache)
-        return cache
+        return {p.id: p for p in self.people}
 
     def shift(self, code: str) -> Shift:
         for s in self.shifts:
@@ -112,28 +109,10 @@ class Problem:
         return past[day]
 
     def with_rules(self, rules: Sequence[Rule]) -> Problem:
-        return Problem(
-            name=self.name,
-            days=self.days,
-            shifts=self.shifts,
-            people=self.people,
-            rules=tuple(rules),
-            history=self.history,
-            fixed=self.fixed,
-            fixed_rule_id=self.fixed_rule_id,
-        )
+        return replace(self, rules=tuple(rules))
 
     def with_fixed(self, fixed: Mapping[tuple[str, int], str]) -> Problem:
-        return Problem(
-            name=self.name,
-            days=self.days,
-            shifts=self.shifts,
-            people=self.people,
-            rules=self.rules,
-            history=self.history,
-            fixed=dict(fixed),
-            fixed_rule_id=self.fixed_rule_id,
-        )
+        return replace(self, fixed=dict(fixed))
 
 
 @dataclass(frozen=True)

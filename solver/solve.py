@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -116,8 +116,7 @@ def first_roster(problem: Problem, settings: SolveSettings) -> dict[str, list[st
     ctx = build_model(problem)
     clear_objective(ctx.model)
     solver = cp_model.CpSolver()
-    configure(solver, SolveSettings(**{**settings.__dict__,
-                                       "time_limit": settings.time_limit / 2}))
+    configure(solver, replace(settings, time_limit=settings.time_limit / 2))
     status = solver.solve(ctx.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return ctx.roster_from(solver.boolean_value)
@@ -143,8 +142,7 @@ def solve(
     if hint is not None:
         ctx.hint_roster(hint)
     solver = cp_model.CpSolver()
-    left = SolveSettings(**{**settings.__dict__,
-                            "time_limit": settings.time_limit - (time.perf_counter() - start)})
+    left = replace(settings, time_limit=settings.time_limit - (time.perf_counter() - start))
     configure(solver, left)
     callback = _Progress(ctx, problem.name, progress, start)
     status = solver.solve(ctx.model, callback)
@@ -215,16 +213,15 @@ def solve_many(
             left = max(0.1, deadline - time.perf_counter())
             share = left * _size(p) / remaining_size
             remaining_size -= _size(p)
-            one = SolveSettings(**{**settings.__dict__, "time_limit": share, "workers": workers})
+            one = replace(settings, time_limit=share, workers=workers)
             results.append(solve(p, one, progress=progress))
         return results
     total = sum(_size(p) for p in problems)
     with ThreadPoolExecutor(max_workers=slots) as pool:
         futures = [
-            pool.submit(solve, p, SolveSettings(**{
-                **settings.__dict__, "workers": workers,
-                "time_limit": min(settings.time_limit,
-                                  settings.time_limit * slots * _size(p) / total)}),
+            pool.submit(solve, p, replace(
+                settings, workers=workers,
+                time_limit=settings.time_limit * min(1.0, slots * _size(p) / total)),
                 progress=progress)
             for p in problems
         ]
