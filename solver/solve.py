@@ -15,23 +15,16 @@ from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
+from solver.check import ModelCheckerMismatch, check_roster, verify_solution
+from solver.lns import improve
 from solver.model import ModelContext, build_model, clear_objective
 from solver.problem import CheckReport, Problem, Roster
 
+__all__ = ["ModelCheckerMismatch", "SolveResult", "SolveSettings", "check_roster", "solve",
+           "solve_many"]
+
 #: called on each improving roster: (problem name, seconds, objective, bound)
 ProgressFn = Callable[[str, float, float, float], None]
-
-
-class ModelCheckerMismatch(RuntimeError):
-    """The model's objective or feasibility disagrees with the independent checker (a bug)."""
-
-
-def check_roster(problem: Problem, roster: Roster) -> CheckReport:
-    """Every hard violation and soft penalty of a finished roster, rule by rule."""
-    report = CheckReport()
-    for rule in problem.rules:
-        report.extend(rule.check(problem, roster))
-    return report
 
 
 @dataclass
@@ -42,6 +35,9 @@ class SolveSettings:
     relative_gap: float = 0.0
     log_search: bool = False
     deterministic_time: float | None = None  # a deterministic budget instead of wall time
+    # share of the time after the first roster given to CP-SAT on the whole model (for its bound
+    # and its fast early progress); the rest goes to large-neighbourhood search. 1.0: no LNS.
+    full_model_share: float = 0.3
 
 
 @dataclass
@@ -142,43 +138,40 @@ def solve(
     if hint is not None:
         ctx.hint_roster(hint)
     solver = cp_model.CpSolver()
-    left = replace(settings, time_limit=settings.time_limit - (time.perf_counter() - start))
-    configure(solver, left)
+    use_lns = pin is None and settings.deterministic_time is None and settings.full_model_share < 1
+    left = settings.time_limit - (time.perf_counter() - start)
+    configure(solver, replace(
+        settings, time_limit=left * settings.full_model_share if use_lns else left))
     callback = _Progress(ctx, problem.name, progress, start)
     status = solver.solve(ctx.model, callback)
-    seconds = time.perf_counter() - start
-    name = solver.status_name(status)
-    result = SolveResult(name=problem.name, status=name, seconds=seconds,
+    result = SolveResult(name=problem.name, status=solver.status_name(status),
                          first_solution_seconds=callback.first_solution_seconds,
                          num_solutions=callback.num_solutions)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         roster = ctx.roster_from(solver.boolean_value)
-        result.roster = roster
         result.bound = solver.best_objective_bound
-        result.report = check_roster(problem, roster)
-        verify(problem, result, round(solver.objective_value), status == cp_model.OPTIMAL)
-        # The checker's objective is exact; CP-SAT's may be higher for a non-optimal solution,
-        # since presolve may relax the aux variables that the objective pushes down.
-        result.objective = result.report.objective
+        report = check_roster(problem, roster)
+        verify_solution(problem, report, round(solver.objective_value),
+                        status == cp_model.OPTIMAL)
+        # The checker's objective is exact; CP-SAT's may be higher for a non-optimal solution.
+        objective = report.objective
+        if use_lns and status == cp_model.FEASIBLE and objective > result.bound:
+            def improved(value: int) -> None:
+                if progress is not None:
+                    progress(problem.name, time.perf_counter() - start, value, result.bound)
+
+            roster, objective, _ = improve(
+                ctx, roster, objective, start + settings.time_limit,
+                workers=settings.workers, seed=settings.seed, lower_bound=result.bound,
+                on_improve=improved)
+            report = check_roster(problem, roster)
+            if objective <= result.bound:
+                result.status = "OPTIMAL"
+        result.roster = roster
+        result.report = report
+        result.objective = objective
+    result.seconds = time.perf_counter() - start
     return result
-
-
-def verify(problem: Problem, result: SolveResult, model_objective: int, optimal: bool) -> None:
-    """The solver's roster keeps every hard rule; the checker's objective agrees with the model's.
-
-    Agreeing means equal when the model proved optimality, and no higher otherwise (CP-SAT reports
-    an upper bound of a non-optimal solution's objective, see :func:`solve`).
-    """
-    report = result.report
-    if report.violations:
-        first = report.violations[0].message
-        raise ModelCheckerMismatch(
-            f"{problem.name}: the solver's roster breaks {len(report.violations)} hard rule(s), "
-            f"e.g. {first}")
-    if report.objective > model_objective or (optimal and report.objective != model_objective):
-        raise ModelCheckerMismatch(
-            f"{problem.name}: the model's objective {model_objective} disagrees with the "
-            f"checker's {report.objective}")
 
 
 def _size(problem: Problem) -> int:
