@@ -14,12 +14,12 @@ accepted roster is re-checked by the rules' checks (:func:`solver.check.verify_s
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from solver.budget import Budget
 from solver.check import check_roster, verify_solution
 from solver.model import ModelContext
 from solver.problem import Roster
@@ -70,24 +70,31 @@ def improve(
     ctx: ModelContext,
     roster: dict[str, list[str]],
     objective: int,
-    deadline: float,
+    budget: Budget,
     *,
     workers: int = 2,
     seed: int = 0,
     lower_bound: float = 0.0,
     on_improve: ImproveFn | None = None,
 ) -> tuple[dict[str, list[str]], int, LnsStats]:
-    """Improve ``roster`` (of ``objective``) until ``deadline`` (a ``time.perf_counter`` value)."""
+    """Improve ``roster`` (of ``objective``) until the budget is spent or a stop is requested."""
     rng = random.Random(seed)
     stats = LnsStats()
     sizes = _Sizes()
     problem = ctx.problem
     num_people, num_days = len(problem.people), problem.num_days
-    while time.perf_counter() < deadline - 0.05 and objective > lower_bound:
+    while not budget.exhausted and objective > lower_bound:
         stats.steps += 1
         values = _values(ctx, roster)
-        by_people = rng.random() < 0.6
-        if by_people:
+        draw = rng.random()
+        by_people = draw < 0.5
+        rest_days = [d.index for d in problem.days if d.is_rest_day]
+        if draw > 0.8 and rest_days:
+            # everybody on some rest days: where weekend fairness is decided
+            length = max(1, min(len(rest_days), round(sizes.days * num_days)))
+            chosen = rng.sample(rest_days, length)
+            free = {(p, d) for p in range(num_people) for d in chosen}
+        elif by_people:
             k = max(2, min(num_people, round(sizes.people * num_people)))
             free_people = set(rng.sample(range(num_people), k))
             free = {(p, d) for p in free_people for d in range(num_days)}
@@ -109,9 +116,10 @@ def improve(
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = workers
         solver.parameters.random_seed = rng.randrange(1 << 30)
-        solver.parameters.max_time_in_seconds = max(
-            0.05, min(STEP_SECONDS, deadline - time.perf_counter()))
-        status = solver.solve(sub)
+        if budget.deterministic:
+            solver.parameters.interleave_search = True
+        budget.limit(solver, STEP_SECONDS)
+        status = budget.run(solver, sub)
         optimal = status == cp_model.OPTIMAL
         stats.optimal_steps += optimal
         sizes.update(by_people, optimal)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
+from solver.budget import Budget, StopSignal
 from solver.check import ModelCheckerMismatch, check_roster, verify_solution
 from solver.lns import improve
 from solver.model import ModelContext, build_model, clear_objective
@@ -34,7 +35,8 @@ class SolveSettings:
     seed: int = 0
     relative_gap: float = 0.0
     log_search: bool = False
-    deterministic_time: float | None = None  # a deterministic budget instead of wall time
+    # time_limit counts CP-SAT's deterministic time instead of wall time: reproducible rosters
+    deterministic: bool = False
     # share of the time after the first roster given to CP-SAT on the whole model (for its bound
     # and its fast early progress); the rest goes to large-neighbourhood search. 1.0: no LNS.
     full_model_share: float = 0.3
@@ -51,6 +53,7 @@ class SolveResult:
     first_solution_seconds: float | None = None
     report: CheckReport = field(default_factory=CheckReport)
     num_solutions: int = 0
+    interrupted: bool = False  # stopped early by a stop request (Ctrl-C)
 
     @property
     def gap(self) -> float | None:
@@ -90,30 +93,31 @@ class _Progress(cp_model.CpSolverSolutionCallback):
 
 
 def configure(solver: cp_model.CpSolver, settings: SolveSettings) -> None:
+    """Workers, seed and logging; the time limit comes from the :class:`Budget`."""
     params = solver.parameters
     params.num_workers = max(1, settings.workers)
     params.random_seed = settings.seed
     params.log_search_progress = settings.log_search
-    if settings.deterministic_time is not None:
-        params.max_deterministic_time = settings.deterministic_time
-        params.interleave_search = True
-    else:
-        params.max_time_in_seconds = max(0.01, settings.time_limit)
+    if settings.deterministic:
+        params.interleave_search = True  # the same work in the same order on every run
     if settings.relative_gap:
         params.relative_gap_limit = settings.relative_gap
 
 
-def first_roster(problem: Problem, settings: SolveSettings) -> dict[str, list[str]] | None:
+def first_roster(problem: Problem, settings: SolveSettings,
+                 budget: Budget | None = None) -> dict[str, list[str]] | None:
     """A roster that keeps every hard rule, found fast by solving without the objective.
 
     CP-SAT finds a first roster much sooner on the feasibility model (0.6 s instead of none in
     10 s on a 30-person synthetic center with one worker); the optimising search starts from it.
     """
+    budget = budget or Budget(settings.time_limit, deterministic=settings.deterministic)
     ctx = build_model(problem)
     clear_objective(ctx.model)
     solver = cp_model.CpSolver()
-    configure(solver, replace(settings, time_limit=settings.time_limit / 2))
-    status = solver.solve(ctx.model)
+    configure(solver, settings)
+    budget.limit(solver, budget.left / 2)
+    status = budget.run(solver, ctx.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return ctx.roster_from(solver.boolean_value)
     return None
@@ -126,24 +130,31 @@ def solve(
     progress: ProgressFn | None = None,
     hint: Roster | None = None,
     pin: Roster | None = None,
+    stop: StopSignal | None = None,
 ) -> SolveResult:
-    """Solve one problem. ``pin`` fixes every cell (to score a given roster with the model)."""
+    """Solve one problem. ``pin`` fixes every cell (to score a given roster with the model).
+
+    Phases: a first roster from the model without its objective; CP-SAT on the whole model from
+    it (for ``full_model_share`` of the time left: its bound and its fast early progress); then
+    large-neighbourhood search (:mod:`solver.lns`) for the rest. ``stop`` ends the search early,
+    keeping the best roster found so far.
+    """
     settings = settings or SolveSettings()
+    budget = Budget(settings.time_limit, deterministic=settings.deterministic, stop=stop)
     start = time.perf_counter()
     if hint is None and pin is None:
-        hint = first_roster(problem, settings)
+        hint = first_roster(problem, settings, budget)
     ctx = build_model(problem)
     if pin is not None:
         ctx.pin_roster(pin)
     if hint is not None:
         ctx.hint_roster(hint)
     solver = cp_model.CpSolver()
-    use_lns = pin is None and settings.deterministic_time is None and settings.full_model_share < 1
-    left = settings.time_limit - (time.perf_counter() - start)
-    configure(solver, replace(
-        settings, time_limit=left * settings.full_model_share if use_lns else left))
+    configure(solver, settings)
+    use_lns = pin is None and settings.full_model_share < 1
+    budget.limit(solver, budget.left * settings.full_model_share if use_lns else budget.left)
     callback = _Progress(ctx, problem.name, progress, start)
-    status = solver.solve(ctx.model, callback)
+    status = budget.run(solver, ctx.model, callback)
     result = SolveResult(name=problem.name, status=solver.status_name(status),
                          first_solution_seconds=callback.first_solution_seconds,
                          num_solutions=callback.num_solutions)
@@ -161,15 +172,15 @@ def solve(
                     progress(problem.name, time.perf_counter() - start, value, result.bound)
 
             roster, objective, _ = improve(
-                ctx, roster, objective, start + settings.time_limit,
-                workers=settings.workers, seed=settings.seed, lower_bound=result.bound,
-                on_improve=improved)
+                ctx, roster, objective, budget, workers=settings.workers, seed=settings.seed,
+                lower_bound=result.bound, on_improve=improved)
             report = check_roster(problem, roster)
             if objective <= result.bound:
                 result.status = "OPTIMAL"
         result.roster = roster
         result.report = report
         result.objective = objective
+    result.interrupted = budget.stop.requested
     result.seconds = time.perf_counter() - start
     return result
 
@@ -184,38 +195,42 @@ def solve_many(
     *,
     progress: ProgressFn | None = None,
     parallel: int | None = None,
+    stop: StopSignal | None = None,
 ) -> list[SolveResult]:
     """Solve independent problems (a department's centers) within one time limit in all.
 
     CP-SAT needs at least two workers to search well (on a 50-person synthetic center, one worker
     ends at objective 1,700 where two reach 50 in half the time), so centers run side by side only
     when every one of them gets two workers: on 2 cores they run one after another, each with both
-    workers and a share of the time in proportion to its size; time a center leaves unused (an
-    optimal roster found early) goes to the next ones.
+    workers and a share of the time in proportion to its size; wall time a center leaves unused
+    (an optimal roster found early) goes to the next ones.
     """
     if not problems:
         return []
     slots = parallel or max(1, settings.workers // 2)
     slots = max(1, min(slots, len(problems)))
     workers = max(1, settings.workers // slots)
+    total = sum(_size(p) for p in problems)
     if slots == 1:
         deadline = time.perf_counter() + settings.time_limit
-        remaining_size = sum(_size(p) for p in problems)
+        remaining_size = total
         results = []
         for p in problems:
-            left = max(0.1, deadline - time.perf_counter())
-            share = left * _size(p) / remaining_size
+            if settings.deterministic:
+                share = settings.time_limit * _size(p) / total
+            else:
+                left = max(0.1, deadline - time.perf_counter())
+                share = left * _size(p) / remaining_size
             remaining_size -= _size(p)
             one = replace(settings, time_limit=share, workers=workers)
-            results.append(solve(p, one, progress=progress))
+            results.append(solve(p, one, progress=progress, stop=stop))
         return results
-    total = sum(_size(p) for p in problems)
     with ThreadPoolExecutor(max_workers=slots) as pool:
         futures = [
             pool.submit(solve, p, replace(
                 settings, workers=workers,
                 time_limit=settings.time_limit * min(1.0, slots * _size(p) / total)),
-                progress=progress)
+                progress=progress, stop=stop)
             for p in problems
         ]
         return [f.result() for f in futures]
