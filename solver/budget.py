@@ -37,11 +37,10 @@ class StopSignal:
 
     @contextmanager
     def watch(self, solver: cp_model.CpSolver) -> Iterator[None]:
-        """While inside, a stop request also stops ``solver``."""
+        """While inside, a stop request also stops ``solver`` (callers skip searches that would
+        start after a stop: CP-SAT forgets a stop that comes before its search starts)."""
         with self._lock:
             self._solvers.add(solver)
-        if self.requested:
-            solver.stop_search()
         try:
             yield
         finally:
@@ -83,10 +82,13 @@ class Budget:
             solver.parameters.max_time_in_seconds = amount
 
     def run(self, solver: cp_model.CpSolver, model: cp_model.CpModel,
-            callback: cp_model.CpSolverSolutionCallback | None = None
-            ) -> cp_model.CpSolverStatus:
-        """Solve, stoppable by the stop signal, and count the time spent."""
-        with self.stop.watch(solver):
+            callback: cp_model.CpSolverSolutionCallback | None = None, *,
+            stoppable: bool = True) -> cp_model.CpSolverStatus:
+        """Solve and count the time spent; a stop request ends it early if ``stoppable``."""
+        if stoppable:
+            with self.stop.watch(solver):
+                status = solver.solve(model, callback) if callback else solver.solve(model)
+        else:
             status = solver.solve(model, callback) if callback else solver.solve(model)
         self._spent_deterministic += solver.deterministic_time
         return status

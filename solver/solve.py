@@ -117,7 +117,8 @@ def first_roster(problem: Problem, settings: SolveSettings,
     solver = cp_model.CpSolver()
     configure(solver, settings)
     budget.limit(solver, budget.left / 2)
-    status = budget.run(solver, ctx.model)
+    # not stoppable: after Ctrl-C every center still gets a roster that keeps the hard rules
+    status = budget.run(solver, ctx.model, stoppable=False)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return ctx.roster_from(solver.boolean_value)
     return None
@@ -144,6 +145,8 @@ def solve(
     start = time.perf_counter()
     if hint is None and pin is None:
         hint = first_roster(problem, settings, budget)
+        if hint is not None and budget.stop.requested:
+            return _stopped_with(problem, hint, start)
     ctx = build_model(problem)
     if pin is not None:
         ctx.pin_roster(pin)
@@ -183,6 +186,16 @@ def solve(
     result.interrupted = budget.stop.requested
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _stopped_with(problem: Problem, roster: dict[str, list[str]], start: float) -> SolveResult:
+    """The result of a search stopped right after its first roster."""
+    report = check_roster(problem, roster)
+    verify_solution(problem, report, report.objective, optimal=False)
+    return SolveResult(name=problem.name, status="FEASIBLE", roster=roster,
+                       objective=report.objective, report=report, interrupted=True,
+                       first_solution_seconds=time.perf_counter() - start,
+                       seconds=time.perf_counter() - start)
 
 
 def _size(problem: Problem) -> int:
