@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import re
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -208,6 +209,89 @@ class CalendarSettings(Frozen):
     overrides_complete: bool = False
 
 
+# --- the senior leader's monthly assessment ---------------------------------------------------
+
+CRITERIA = ("B1", "B2", "B3", "B4", "B5")
+"""Part B's criteria, in order (DOMAIN.md)."""
+
+A1_POINTS = Decimal(25)
+A2_POINTS = Decimal(25)
+B_POINTS = Decimal(50)
+
+
+class ScoringPolicy(StrEnum):
+    """How A1 and A2 turn a ratio into points."""
+
+    THRESHOLD = "threshold"  # full points at or above the threshold, else 0
+    LINEAR = "linear"  # points x min(1, ratio / threshold)
+
+
+class NoActingDaysPolicy(StrEnum):
+    """What part A is worth in a month without acting days."""
+
+    DOUBLE_B = "double_b"  # part B counts twice (out of 100)
+    FULL_A = "full_a"  # part A gets its 50 points
+    ZERO_A = "zero_a"  # part A gets 0
+
+
+class MissingRaterPolicy(StrEnum):
+    """A rater role (manager, director, employees) with no rating."""
+
+    ERROR = "error"  # refused
+    SHARE = "share"  # its weight is shared among the other roles, in proportion
+
+
+class CriterionMaxima(Frozen):
+    """Part B: each criterion's maximum points; its weight is its maximum over part B's 50."""
+
+    B1: Decimal = Field(default=Decimal(15), gt=0, le=50)
+    B2: Decimal = Field(default=Decimal(10), gt=0, le=50)
+    B3: Decimal = Field(default=Decimal(10), gt=0, le=50)
+    B4: Decimal = Field(default=Decimal("7.5"), gt=0, le=50)
+    B5: Decimal = Field(default=Decimal("7.5"), gt=0, le=50)
+
+    @model_validator(mode="after")
+    def _part_b_is_50(self) -> CriterionMaxima:
+        total = sum(self.as_dict().values(), Decimal(0))
+        if total != B_POINTS:
+            raise ValueError(f"the maxima of B1-B5 must add up to {B_POINTS}, got {total}")
+        return self
+
+    def as_dict(self) -> dict[str, Decimal]:
+        return {c: getattr(self, c) for c in CRITERIA}
+
+
+class RoleWeights(Frozen):
+    """Part B: the weight of each rater role in a criterion's score."""
+
+    manager: Decimal = Field(default=Decimal("0.4"), ge=0, le=1)
+    director: Decimal = Field(default=Decimal("0.3"), ge=0, le=1)
+    employee: Decimal = Field(default=Decimal("0.3"), ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> RoleWeights:
+        total = self.manager + self.director + self.employee
+        if total != 1:
+            raise ValueError(f"the weights of manager, director and employee must add up to 1, "
+                             f"got {total}")
+        return self
+
+
+class AssessmentSettings(Frozen):
+    """The senior leader's monthly assessment and eligibility. Defaults follow DOMAIN.md."""
+
+    threshold: Decimal = Field(default=Decimal("0.85"), gt=0, le=1)  # A1, A2
+    scoring: ScoringPolicy = ScoringPolicy.THRESHOLD
+    no_acting_days: NoActingDaysPolicy = NoActingDaysPolicy.DOUBLE_B
+    missing_rater: MissingRaterPolicy = MissingRaterPolicy.ERROR
+    criteria: CriterionMaxima = CriterionMaxima()
+    role_weights: RoleWeights = RoleWeights()
+    remove_below: Decimal = Field(default=Decimal(70), ge=0, le=100)
+    allowance: Decimal = Field(default=Decimal(200), ge=0, le=1_000_000)  # yuan a month
+    commission_rate: Decimal = Field(default=Decimal("0.20"), ge=0, le=1)  # of the director's
+    min_leader_months: int = Field(default=6, ge=0, le=600)  # S1
+
+
 class Month(Frozen):
     year: int = Field(ge=1900, le=2999)
     month: int = Field(ge=1, le=12)
@@ -252,6 +336,7 @@ class Scenario(Frozen):
     rules: RuleSettings = RuleSettings()
     weights: WishWeights = WishWeights()
     calendar: CalendarSettings = CalendarSettings()
+    assessment: AssessmentSettings = AssessmentSettings()
 
     @field_validator("centers")
     @classmethod

@@ -23,10 +23,12 @@ from roster.domain import (
     LEAVE,
     OFF,
     AdSlot,
+    AssessmentSettings,
     CalendarOverride,
     CalendarSettings,
     Center,
     Code,
+    CriterionMaxima,
     DaysOffQuota,
     DemandRow,
     Employee,
@@ -35,6 +37,7 @@ from roster.domain import (
     Request,
     RequestType,
     Role,
+    RoleWeights,
     RuleSettings,
     Scenario,
     ShiftType,
@@ -361,6 +364,7 @@ class _TomlFile(_Toml):
     weights: WishWeights = WishWeights()
     calendar: _CalendarSection = _CalendarSection()
     files: _FilesSection = _FilesSection()
+    assessment: AssessmentSettings = AssessmentSettings()
 
 
 _SECTION_MODELS: dict[tuple[str, ...], type[BaseModel]] = {
@@ -372,6 +376,9 @@ _SECTION_MODELS: dict[tuple[str, ...], type[BaseModel]] = {
     ("weights",): WishWeights,
     ("calendar",): _CalendarSection,
     ("files",): _FilesSection,
+    ("assessment",): AssessmentSettings,
+    ("assessment", "criteria"): CriterionMaxima,
+    ("assessment", "role_weights"): RoleWeights,
 }
 _MISSING_SECTIONS: dict[tuple[str, ...], str] = {
     ("scenario",): 'missing the [scenario] table (with at least month = "YYYY-MM")',
@@ -473,6 +480,7 @@ class _Settings:
     calendar: CalendarSettings
     files: dict[str, str]
     explicit_files: frozenset[str]
+    assessment: AssessmentSettings
 
 
 def _read_settings(folder: Path) -> _Settings:
@@ -579,6 +587,7 @@ def _read_settings(folder: Path) -> _Settings:
         calendar=CalendarSettings(overrides_complete=toml.calendar.overrides_complete),
         files=files,
         explicit_files=frozenset(explicit),
+        assessment=toml.assessment,
     )
 
 
@@ -1012,6 +1021,7 @@ def load_scenario(folder: Path | str) -> Scenario:
             rules=settings.rules,
             weights=settings.weights,
             calendar=settings.calendar,
+            assessment=settings.assessment,
         )
     except ValidationError as exc:
         raise InputError.single(folder.name, error_text(exc)) from None

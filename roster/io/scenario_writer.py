@@ -16,10 +16,12 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from roster.domain import (
+    AssessmentSettings,
     DaysOffQuota,
     Employee,
     Request,
@@ -120,6 +122,35 @@ def _toml_number(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return repr(float(value))
+
+
+def _toml_decimal(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _assessment_toml(a: AssessmentSettings) -> list[str]:
+    """The [assessment] table (written only when it differs from the defaults)."""
+    return [
+        "# The senior leader's monthly assessment and eligibility (资深组长考核).",
+        "[assessment]",
+        f"threshold = {_toml_decimal(a.threshold)}",
+        f"scoring = {toml_string(a.scoring.value)}",
+        f"no_acting_days = {toml_string(a.no_acting_days.value)}",
+        f"missing_rater = {toml_string(a.missing_rater.value)}",
+        f"remove_below = {_toml_decimal(a.remove_below)}",
+        f"allowance = {_toml_decimal(a.allowance)}",
+        f"commission_rate = {_toml_decimal(a.commission_rate)}",
+        f"min_leader_months = {a.min_leader_months}",
+        "",
+        "[assessment.criteria]",
+        *(f"{c} = {_toml_decimal(v)}" for c, v in a.criteria.as_dict().items()),
+        "",
+        "[assessment.role_weights]",
+        f"manager = {_toml_decimal(a.role_weights.manager)}",
+        f"director = {_toml_decimal(a.role_weights.director)}",
+        f"employee = {_toml_decimal(a.role_weights.employee)}",
+        "",
+    ]
 
 
 def format_clock(minutes: int) -> str:
@@ -227,6 +258,8 @@ def scenario_toml(scenario: Scenario) -> str:
         ),
         "",
     ]
+    if scenario.assessment != AssessmentSettings():
+        lines += _assessment_toml(scenario.assessment)
     return "\n".join(lines)
 
 
