@@ -3,11 +3,11 @@
 Exit codes (the same for every command):
 
 \b
-  0  done (roster written; for validate: no hard rule broken)
+  0  done (roster written; validate: no hard rule broken; explain: a roster exists)
   1  validate: the roster breaks hard rules (they are listed)
   2  invalid input or usage
   3  infeasible: no roster keeps every hard rule (the reasons are printed)
-  4  no roster found within the time limit
+  4  no roster found within the time limit (explain: could not tell whether one exists)
 """
 
 from __future__ import annotations
@@ -20,27 +20,38 @@ import sys
 import threading
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from roster.compile import compile_scenario
+from roster.compile import CenterProblem, compile_scenario
 from roster.domain import Month
 from roster.errors import InputError
+from roster.io.roster_reader import read_roster
 from roster.io.scenario_reader import load_scenario
 from roster.io.writers import OutputFolder
 from roster.outputs import fill_output, summary
 from roster.validate import ValidationReport, validate_files
-from solver.explain import explain, prechecks
-from solver.solve import SolveSettings, solve_many
+from solver.explain import (
+    MAX_CONFLICTS,
+    conflict_lines,
+    explain,
+    find_conflicts,
+    has_roster,
+    prechecks,
+)
+from solver.repair import RepairResult, repair_many
+from solver.solve import SolveResult, SolveSettings, solve_many
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2
 EXIT_INFEASIBLE = 3
 EXIT_NO_ROSTER = 4
+
+F = TypeVar("F", bound=Callable[..., object])
 
 
 def fail(message: str, code: int) -> None:
@@ -67,6 +78,50 @@ class _ProgressPrinter:
                    f"bound {bound:.0f}  gap {gap:.1%}", err=True)
 
 
+NO_ROSTER = "No roster exists / 无可行排班:"
+
+
+def fail_on_prechecks(centers: Sequence[CenterProblem]) -> None:
+    """Exit 3 with the plain contradictions in the data, if there are any."""
+    reasons = [v.message for c in centers for v in prechecks(c.problem)]
+    if reasons:
+        fail(NO_ROSTER + "\n" + "\n".join(f"  {r}" for r in reasons), EXIT_INFEASIBLE)
+
+
+def fail_unless_found(centers: Sequence[CenterProblem], results: Sequence[SolveResult],
+                      time_limit: float) -> None:
+    """Exit 3 explaining why when a center has no roster; exit 4 when one was not found in time."""
+    infeasible = [c for c, r in zip(centers, results, strict=True) if r.status == "INFEASIBLE"]
+    if infeasible:
+        lines = []
+        for c in infeasible:
+            why = explain(c.problem, time_limit=min(60.0, time_limit))
+            lines.append(f"center {c.center}:")
+            lines += [f"  {w}" for w in why] or ["  (no small reason found)"]
+        fail(NO_ROSTER + "\n" + "\n".join(lines), EXIT_INFEASIBLE)
+    missing = [r.name for r in results if not r.found]
+    if missing:
+        fail(f"No roster found within {time_limit:g} s for center(s) {', '.join(missing)}; "
+             f"try a longer --time-limit", EXIT_NO_ROSTER)
+
+
+def solve_options(func: F) -> F:
+    """The search options ``solve`` and ``repair`` share."""
+    for option in reversed([
+        click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+                     help="CP-SAT worker threads in all."),
+        click.option("--seed", default=0, show_default=True, type=int,
+                     help="Random seed of the search."),
+        click.option("--gap", "relative_gap", default=0.0, show_default=True,
+                     type=click.FloatRange(0, 1),
+                     help="Stop when within this relative gap (0.01 = 1 %)."),
+        click.option("--force", is_flag=True,
+                     help="Replace an existing, non-empty output folder."),
+    ]):
+        func = option(func)
+    return func
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="roster")
 def cli() -> None:
@@ -81,6 +136,8 @@ def cli() -> None:
       roster init my-center --month 2026-10
       roster solve my-center --out out/2026-10 --time-limit 60
       roster validate my-center my-roster.xlsx
+      roster repair my-center my-roster.xlsx --out out/repaired
+      roster explain my-center
     """
 
 
@@ -109,12 +166,7 @@ def init(folder: Path, month: str) -> None:
               help="Folder to write the roster files into (created; never half-written).")
 @click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds of search in all (centers share it by size).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="CP-SAT worker threads in all.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Random seed of the search.")
-@click.option("--gap", "relative_gap", default=0.0, show_default=True,
-              type=click.FloatRange(0, 1), help="Stop when within this relative gap (0.01 = 1 %).")
-@click.option("--force", is_flag=True, help="Replace an existing, non-empty output folder.")
+@solve_options
 def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: int,
           relative_gap: float, force: bool) -> None:
     """Generate a month's roster for every center of a scenario.
@@ -131,10 +183,7 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
         centers = compile_scenario(sc)
     except InputError as exc:
         fail(str(exc), EXIT_INPUT)
-    reasons = [v.message for c in centers for v in prechecks(c.problem)]
-    if reasons:
-        fail("No roster exists / 无可行排班:\n" + "\n".join(f"  {r}" for r in reasons),
-             EXIT_INFEASIBLE)
+    fail_on_prechecks(centers)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
                              relative_gap=relative_gap)
     num_people = sum(len(c.problem.people) for c in centers)
@@ -142,19 +191,7 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
                f"{len(sc.month.dates)} days, {workers} worker(s), {time_limit:g} s", err=True)
     results = solve_many([c.problem for c in centers], settings,
                          progress=_ProgressPrinter(start))
-    infeasible = [(c, r) for c, r in zip(centers, results, strict=True)
-                  if r.status == "INFEASIBLE"]
-    if infeasible:
-        lines = []
-        for c, _ in infeasible:
-            why = explain(c.problem, time_limit=min(60.0, time_limit))
-            lines.append(f"center {c.center}:")
-            lines += [f"  {w}" for w in why] or ["  (no small reason found)"]
-        fail("No roster exists / 无可行排班:\n" + "\n".join(lines), EXIT_INFEASIBLE)
-    missing = [r.name for r in results if not r.found]
-    if missing:
-        fail(f"No roster found within {time_limit:g} s for center(s) {', '.join(missing)}; "
-             f"try a longer --time-limit", EXIT_NO_ROSTER)
+    fail_unless_found(centers, results, time_limit)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in results) else "FEASIBLE"
     info = summary(sc, results, settings, time.perf_counter() - start, status)
     fill_output(out, sc, centers, results, info)
@@ -346,6 +383,152 @@ def validate(scenario: Path, roster_file: Path, fmt: str, lang: str | None) -> N
     else:
         click.echo(labels["broken"].format(n=len(report.violations)), err=True)
         sys.exit(EXIT_VIOLATIONS)
+
+
+# --- roster repair -----------------------------------------------------------------------------
+
+CHANGE_COLUMNS = ["employee_id", "date", "before", "after", "reason"]
+
+
+def change_rows(centers: Sequence[CenterProblem],
+                results: Sequence[RepairResult]) -> list[list[str]]:
+    """The rows of changes.csv: every changed cell, center by center, person by person."""
+    rows = []
+    for cp, result in zip(centers, results, strict=True):
+        for change in result.changes:
+            day = cp.problem.days[change.day]
+            rows.append([change.employee_id, day.label, change.before, change.after,
+                         change.reason])
+    return rows
+
+
+@cli.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.argument("roster_file", metavar="ROSTER", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write the repaired roster's files into (never half-written).")
+@click.option("--time-limit", default=10.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds of search in all (centers share it by size).")
+@solve_options
+def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, workers: int,
+           seed: int, relative_gap: float, force: bool) -> None:
+    """Repair a roster: the nearest roster that keeps every hard rule.
+
+    Changes as few cells as possible, then, with that many changes, makes the roster as good as
+    it can (the objective of roster solve). Approved leave and pinned cells never change. Writes
+    the six files of roster solve and changes.csv (employee_id, date, before, after, reason)
+    into OUT, and prints the changes. The reason of a change is the rules the given roster broke
+    in that cell (R4: anywhere in the person's month; cover: anyone's cell that date), or, for a
+    change that makes up for another one, the rules putting it back would break.
+
+    ROSTER is read as roster validate reads it (CSV or .xlsx, wide or long). Exit codes as
+    roster solve: 0 written, 2 invalid input, 3 no roster keeps every hard rule (the reasons
+    are printed), 4 no roster found within the time limit.
+
+    Example: roster repair data/sample my-roster.xlsx --out out/fixed
+    """
+    start = time.perf_counter()
+    try:
+        sc = load_scenario(scenario)
+        given = read_roster(roster_file, sc)
+        out = OutputFolder(out_dir, force=force)
+        centers = compile_scenario(sc)
+    except InputError as exc:
+        fail(str(exc), EXIT_INPUT)
+    fail_on_prechecks(centers)
+    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
+                             relative_gap=relative_gap)
+    click.echo(f"repairing {len(centers)} center(s), {len(given)} people, "
+               f"{len(sc.month.dates)} days, {workers} worker(s), {time_limit:g} s", err=True)
+    results = repair_many([c.problem for c in centers], given, settings)
+    solved = [r.result for r in results]
+    fail_unless_found(centers, solved, time_limit)
+    status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in solved) else "FEASIBLE"
+    info = summary(sc, solved, settings, time.perf_counter() - start, status)
+    info["repair"] = {
+        "violations_before": sum(len(r.original.violations) for r in results),
+        "changes": sum(len(r.changes) for r in results),
+        "fewest_changes_proven": all(r.minimum_proven for r in results),
+        "centers": [{"center": c.center, "violations_before": len(r.original.violations),
+                     "changes": len(r.changes), "fewest_changes_proven": r.minimum_proven}
+                    for c, r in zip(centers, results, strict=True)],
+    }
+    rows = change_rows(centers, results)
+    fill_output(out, sc, centers, solved, info)
+    out.add_csv("changes.csv", CHANGE_COLUMNS, rows)
+    out.publish()
+    lines = [f"Changes: {len(rows) or 'none'}"]
+    if rows:
+        lines += _table(CHANGE_COLUMNS, rows)
+    click.echo("\n".join(lines))
+    fewest = "the fewest possible" if info["repair"]["fewest_changes_proven"] else (
+        "the fewest found in time")
+    click.echo(f"{status}: {info['repair']['violations_before']} hard-rule violation(s) in the "
+               f"given roster, {len(rows)} cell(s) changed ({fewest}), objective "
+               f"{info['objective']}; written to {out_dir}", err=True)
+
+
+# --- roster explain ----------------------------------------------------------------------------
+
+@cli.command("explain")
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds in all (centers share them).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="CP-SAT worker threads for checking that a roster exists.")
+@click.option("--max-conflicts", default=MAX_CONFLICTS, show_default=True,
+              type=click.IntRange(1, 100), help="Most independent conflicts to look for.")
+def explain_command(scenario: Path, time_limit: float, workers: int,
+                    max_conflicts: int) -> None:
+    """Explain why a scenario has no roster that keeps every hard rule.
+
+    Prints (to stdout), center by center, the plain contradictions in the data (such as the
+    director and the senior leader on leave the same day) or else the smallest sets of rules,
+    people and dates found that cannot all hold together: several independent ones where they
+    exist, each of which alone leaves no roster. Exit code 0: every center has a roster (it
+    says so); 3: some center has none; 4: it could not tell within the time limit; 2: invalid
+    input.
+
+    Example: roster explain my-center --time-limit 60 --max-conflicts 5
+    """
+    try:
+        sc = load_scenario(scenario)
+        centers = compile_scenario(sc)
+    except InputError as exc:
+        fail(str(exc), EXIT_INPUT)
+    deadline = time.perf_counter() + time_limit
+    lines: list[str] = []
+    infeasible: list[str] = []
+    unknown: list[str] = []
+    for i, cp in enumerate(centers):
+        share = max(0.1, deadline - time.perf_counter()) / (len(centers) - i)
+        found = prechecks(cp.problem)
+        exists = False if found else has_roster(cp.problem, share / 2, workers)
+        if exists:
+            lines.append(f"center {cp.center}: a roster exists that keeps every hard rule / "
+                         f"存在可行排班")
+            continue
+        if exists is None:
+            unknown.append(cp.center)
+            lines.append(f"center {cp.center}: could not tell within the time limit whether a "
+                         f"roster exists")
+            continue
+        infeasible.append(cp.center)
+        lines.append(f"center {cp.center}: no roster keeps every hard rule / 无可行排班")
+        if found:
+            lines += [f"  {v.message}" for v in found]
+            continue
+        left = max(0.1, deadline - time.perf_counter()) / (len(centers) - i)
+        conflicts = find_conflicts(cp.problem, left, max_conflicts)
+        lines += [f"  {line}" for line in conflict_lines(conflicts)] if conflicts else [
+            "  (no small reason found in time; try a longer --time-limit)"]
+    click.echo("\n".join(lines))
+    if infeasible:
+        sys.exit(EXIT_INFEASIBLE)
+    if unknown:
+        click.echo(f"No answer within {time_limit:g} s for center(s) {', '.join(unknown)}; try "
+                   f"a longer --time-limit", err=True)
+        sys.exit(EXIT_NO_ROSTER)
 
 
 def main() -> None:
