@@ -8,6 +8,9 @@ Exit codes (the same for every command):
   2  invalid input or usage
   3  infeasible: no roster keeps every hard rule (the reasons are printed)
   4  no roster found within the time limit (explain: could not tell whether one exists)
+  5  stopped by Ctrl-C: the best roster found so far is written (summary.json: "interrupted")
+  6  internal error: a roster failed the independent re-check; nothing was written (a bug)
+130  stopped by a second Ctrl-C: nothing written
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import json
+import signal
 import sys
 import threading
 import time
@@ -26,6 +30,7 @@ from typing import Any, TypeVar
 
 import click
 
+from roster.commands_score import eligible, score
 from roster.compile import CenterProblem, compile_scenario
 from roster.domain import Month
 from roster.errors import InputError
@@ -34,6 +39,8 @@ from roster.io.scenario_reader import load_scenario
 from roster.io.writers import OutputFolder
 from roster.outputs import fill_output, summary
 from roster.validate import ValidationReport, validate_files
+from solver.budget import StopSignal
+from solver.check import ModelCheckerMismatch
 from solver.explain import (
     MAX_CONFLICTS,
     conflict_lines,
@@ -50,6 +57,9 @@ EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2
 EXIT_INFEASIBLE = 3
 EXIT_NO_ROSTER = 4
+EXIT_INTERRUPTED = 5
+EXIT_BUG = 6
+EXIT_ABORTED = 130
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -79,6 +89,50 @@ class _ProgressPrinter:
 
 
 NO_ROSTER = "No roster exists / 无可行排班:"
+
+
+T = TypeVar("T")
+
+
+def interruptible(stop: StopSignal, work: Callable[[], T]) -> T:
+    """Run ``work`` so that Ctrl-C asks it to stop (keeping its best result); twice quits.
+
+    The work runs in a thread while this one waits, so the signal handler can run: CP-SAT does
+    not return to Python while it searches. A second Ctrl-C raises KeyboardInterrupt here, and
+    the process ends with code 130 without writing anything.
+    """
+    box: dict[str, T] = {}
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            box["result"] = work()
+        except BaseException as exc:  # handed over to the main thread
+            errors.append(exc)
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if stop.requested:
+            raise KeyboardInterrupt
+        click.echo("\nstopping: the best roster so far will be written "
+                   "(Ctrl-C again to quit at once)", err=True)
+        stop.request()
+
+    thread = threading.Thread(target=run, daemon=True)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_sigint) if in_main else None
+    try:
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.2)
+    except KeyboardInterrupt:
+        click.echo("stopped: nothing written", err=True)
+        sys.exit(EXIT_ABORTED)
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
+    if errors:
+        raise errors[0]
+    return box["result"]
 
 
 def fail_on_prechecks(centers: Sequence[CenterProblem]) -> None:
@@ -117,6 +171,9 @@ def solve_options(func: F) -> F:
                      help="Stop when within this relative gap (0.01 = 1 %)."),
         click.option("--force", is_flag=True,
                      help="Replace an existing, non-empty output folder."),
+        click.option("--deterministic", is_flag=True,
+                     help="Count --time-limit in CP-SAT's deterministic time, not wall time: "
+                          "the same inputs and seed give byte-identical files on this machine."),
     ]):
         func = option(func)
     return func
@@ -168,11 +225,14 @@ def init(folder: Path, month: str) -> None:
               help="Seconds of search in all (centers share it by size).")
 @solve_options
 def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: int,
-          relative_gap: float, force: bool) -> None:
+          relative_gap: float, force: bool, deterministic: bool) -> None:
     """Generate a month's roster for every center of a scenario.
 
     Writes roster.csv, roster_wide.csv, acting_days.csv, cover.csv, penalties.csv and
     summary.json into OUT.
+
+    Ctrl-C stops the search and writes the best roster found so far (exit 5); a second
+    Ctrl-C quits at once and writes nothing.
 
     Example: roster solve data/sample --out out/2026-10 --time-limit 60
     """
@@ -185,15 +245,17 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
         fail(str(exc), EXIT_INPUT)
     fail_on_prechecks(centers)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
-                             relative_gap=relative_gap)
+                             relative_gap=relative_gap, deterministic=deterministic)
     num_people = sum(len(c.problem.people) for c in centers)
     click.echo(f"solving {len(centers)} center(s), {num_people} people, "
                f"{len(sc.month.dates)} days, {workers} worker(s), {time_limit:g} s", err=True)
-    results = solve_many([c.problem for c in centers], settings,
-                         progress=_ProgressPrinter(start))
+    stop = StopSignal()
+    results = interruptible(stop, lambda: solve_many(
+        [c.problem for c in centers], settings, progress=_ProgressPrinter(start), stop=stop))
     fail_unless_found(centers, results, time_limit)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in results) else "FEASIBLE"
     info = summary(sc, results, settings, time.perf_counter() - start, status)
+    info["interrupted"] = stop.requested
     fill_output(out, sc, centers, results, info)
     out.publish()
     click.echo("", err=True)
@@ -205,6 +267,9 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
                    f"{r.seconds:>9.1f}", err=True)
     click.echo(f"{status}: objective {info['objective']}, {info['counts']['acting_days']} acting "
                f"day(s); written to {out_dir}", err=True)
+    if stop.requested:
+        click.echo("stopped by Ctrl-C: this is the best roster found so far", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 # --- roster validate ---------------------------------------------------------------------------
 
@@ -411,7 +476,7 @@ def change_rows(centers: Sequence[CenterProblem],
               help="Seconds of search in all (centers share it by size).")
 @solve_options
 def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, workers: int,
-           seed: int, relative_gap: float, force: bool) -> None:
+           seed: int, relative_gap: float, force: bool, deterministic: bool) -> None:
     """Repair a roster: the nearest roster that keeps every hard rule.
 
     Changes as few cells as possible, then, with that many changes, makes the roster as good as
@@ -437,14 +502,17 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
         fail(str(exc), EXIT_INPUT)
     fail_on_prechecks(centers)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
-                             relative_gap=relative_gap)
+                             relative_gap=relative_gap, deterministic=deterministic)
     click.echo(f"repairing {len(centers)} center(s), {len(given)} people, "
                f"{len(sc.month.dates)} days, {workers} worker(s), {time_limit:g} s", err=True)
-    results = repair_many([c.problem for c in centers], given, settings)
+    stop = StopSignal()
+    results = interruptible(stop, lambda: repair_many(
+        [c.problem for c in centers], given, settings, stop=stop))
     solved = [r.result for r in results]
     fail_unless_found(centers, solved, time_limit)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in solved) else "FEASIBLE"
     info = summary(sc, solved, settings, time.perf_counter() - start, status)
+    info["interrupted"] = stop.requested
     info["repair"] = {
         "violations_before": sum(len(r.original.violations) for r in results),
         "changes": sum(len(r.changes) for r in results),
@@ -466,6 +534,9 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
     click.echo(f"{status}: {info['repair']['violations_before']} hard-rule violation(s) in the "
                f"given roster, {len(rows)} cell(s) changed ({fewest}), objective "
                f"{info['objective']}; written to {out_dir}", err=True)
+    if stop.requested:
+        click.echo("stopped by Ctrl-C: this is the best repair found so far", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 # --- roster explain ----------------------------------------------------------------------------
@@ -531,5 +602,14 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
         sys.exit(EXIT_NO_ROSTER)
 
 
+cli.add_command(score)
+cli.add_command(eligible)
+
+
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except ModelCheckerMismatch as exc:
+        click.echo(f"internal error, nothing was written (please report this bug): {exc}",
+                   err=True)
+        sys.exit(EXIT_BUG)

@@ -75,20 +75,25 @@ def cover_rows(center: str, problem: Problem, roster: Roster) -> list[dict[str, 
 
 def summary(scenario: Scenario, results: Sequence[SolveResult], settings: SolveSettings,
             seconds: float, statuses: str) -> dict[str, Any]:
+    """summary.json. With ``settings.deterministic`` the wall-clock figures are left out (null),
+    so that the same inputs give byte-identical files."""
     objective = sum(r.objective or 0 for r in results)
     bound = sum(r.bound for r in results)
+
+    def timing(value: float | None) -> float | None:
+        return None if value is None or settings.deterministic else round(value, 3)
+
     return {
         "status": statuses,
         "objective": objective,
         "bound": bound,
         "gap": 0.0 if objective == 0 else max(0.0, (objective - bound) / abs(objective)),
-        "seconds": round(seconds, 3),
+        "seconds": timing(seconds),
         "month": str(scenario.month),
         "centers": [
             {"center": r.name, "status": r.status, "objective": r.objective, "bound": r.bound,
-             "gap": r.gap, "seconds": round(r.seconds, 3),
-             "first_roster_seconds": None if r.first_solution_seconds is None
-             else round(r.first_solution_seconds, 3),
+             "gap": r.gap, "seconds": timing(r.seconds),
+             "first_roster_seconds": timing(r.first_solution_seconds),
              "num_people": len(r.roster or {}),
              "num_violations": len(r.report.violations),
              "num_penalties": len(r.report.penalties)}
@@ -100,7 +105,8 @@ def summary(scenario: Scenario, results: Sequence[SolveResult], settings: SolveS
             "acting_days": None,
         },
         "settings": {"time_limit": settings.time_limit, "workers": settings.workers,
-                     "seed": settings.seed, "relative_gap": settings.relative_gap},
+                     "seed": settings.seed, "relative_gap": settings.relative_gap,
+                     "deterministic": settings.deterministic},
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
     }
 

@@ -85,6 +85,9 @@ class Budget:
             callback: cp_model.CpSolverSolutionCallback | None = None, *,
             stoppable: bool = True) -> cp_model.CpSolverStatus:
         """Solve and count the time spent; a stop request ends it early if ``stoppable``."""
+        # Ctrl-C is ours to handle (see StopSignal): CP-SAT's own handler crashes the process
+        # when it fires outside the search it was installed for.
+        solver.parameters.catch_sigint_signal = False
         if stoppable:
             with self.stop.watch(solver):
                 status = solver.solve(model, callback) if callback else solver.solve(model)

@@ -116,7 +116,7 @@ def first_roster(problem: Problem, settings: SolveSettings,
     clear_objective(ctx.model)
     solver = cp_model.CpSolver()
     configure(solver, settings)
-    budget.limit(solver, budget.left / 2)
+    budget.limit(solver, budget.left)  # it stops at its first roster
     # not stoppable: after Ctrl-C every center still gets a roster that keeps the hard rules
     status = budget.run(solver, ctx.model, stoppable=False)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
