@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
 from solver.problem import CheckReport, Penalty, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 
 if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
     from solver.model import ModelContext
 
 
