@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 import click
 
+from roster.commands_export import export
 from roster.commands_score import eligible, score
 from roster.compile import CenterProblem, compile_scenario
 from roster.domain import Month
@@ -604,6 +605,7 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
 
 cli.add_command(score)
 cli.add_command(eligible)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -73,6 +73,9 @@ class OutputFolder:
         parent = self.target.resolve().parent
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the published folder is not
         try:
             for name, data in self.files.items():
                 with open(tmp / name, "wb") as fh:
@@ -90,3 +93,30 @@ class OutputFolder:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+
+
+def write_file(target: Path, data: bytes, *, force: bool = False) -> None:
+    """Write one file atomically: into a temporary file beside it, then renamed into place.
+
+    An existing file is replaced only with ``force``; a folder never is. A failed write leaves
+    the target as it was.
+    """
+    if target.is_dir():
+        raise InputError.single(str(target), "is a folder; give a file name")
+    if target.exists() and not force:
+        raise InputError.single(str(target), "exists; use --force to replace it")
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(name, 0o666 & ~umask)  # mkstemp makes it private
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
