@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 import click
 
+from roster.commands_curtois import curtois
 from roster.commands_export import export
 from roster.commands_score import eligible, score
 from roster.compile import CenterProblem, compile_scenario
@@ -606,6 +607,7 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
 cli.add_command(score)
 cli.add_command(eligible)
 cli.add_command(export)
+cli.add_command(curtois)
 
 
 def main() -> None:

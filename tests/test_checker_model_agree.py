@@ -24,18 +24,22 @@ from solver.rules.cover import Cover, CoverRequirement
 from solver.rules.days_off import DaysOffQuota
 from solver.rules.fairness import LateShiftFairness, RestDayFairness
 from solver.rules.fixed_cells import FixedCells
+from solver.rules.min_consecutive import MinConsecutiveDaysOff, MinConsecutiveWork
+from solver.rules.minutes import TotalMinutes
 from solver.rules.one_shift import OneShiftPerDay
 from solver.rules.pair import PairRule
 from solver.rules.patterns import IsolatedDayOff, ShiftTypeChanges
 from solver.rules.requests import ShiftRequest, ShiftRequests
+from solver.rules.shift_counts import MaxShiftsPerType
 from solver.rules.succession import ForbiddenSuccessions
+from solver.rules.weekends import MaxWeekends
 from solver.solve import SolveSettings, check_roster, solve
 
 MONDAY = dt.date(2026, 6, 1)
-ALL_SHIFTS = (
-    Shift.timed("E", 8 * 60, 16 * 60 + 30),
+ALL_SHIFTS = (  # of different lengths, for TotalMinutes: 480, 510, 600 minutes
+    Shift.timed("E", 8 * 60, 16 * 60),
     Shift.timed("M", 11 * 60 + 30, 20 * 60),
-    Shift.timed("L", 14 * 60, 22 * 60 + 30, late=True),
+    Shift.timed("L", 14 * 60, 24 * 60, late=True),
 )
 SETTINGS = SolveSettings(time_limit=10, workers=1)
 PROPERTY = settings(max_examples=60, deadline=None,
@@ -96,6 +100,23 @@ def problems(draw: st.DrawFn) -> Problem:
     if draw(st.booleans()):
         limits = {pid: draw(st.integers(1, 6)) for pid in _subset(draw, ids, min_size=1)}
         rules.append(MaxConsecutiveWorkDays(limits))
+    for min_run in (MinConsecutiveWork, MinConsecutiveDaysOff):
+        if draw(st.booleans()):
+            minima = {pid: draw(st.integers(0, 4)) for pid in _subset(draw, ids, min_size=1)}
+            rules.append(min_run(minima, exempt_edges=draw(st.booleans())))
+    if draw(st.booleans()):
+        rules.append(MaxShiftsPerType({
+            pid: {code: draw(st.integers(0, 4)) for code in _subset(draw, codes, min_size=1)}
+            for pid in _subset(draw, ids, min_size=1)}))
+    if draw(st.booleans()):
+        bounds = {}
+        for pid in _subset(draw, ids, min_size=1):
+            low = 300 * draw(st.integers(0, 8))
+            bounds[pid] = (low, low + 300 * draw(st.integers(0, 8)))
+        rules.append(TotalMinutes(bounds))
+    if draw(st.booleans()):
+        rules.append(MaxWeekends({pid: draw(st.integers(0, 2))
+                                  for pid in _subset(draw, ids, min_size=1)}))
     if draw(st.booleans()):
         pairs = draw(st.lists(st.tuples(st.sampled_from(codes), st.sampled_from(codes)),
                               min_size=1, max_size=2, unique=True))

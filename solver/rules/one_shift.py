@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 class OneShiftPerDay(Rule):
     title = "one shift per day"
     rule_id: str = "R2"
+    #: the rule id of a shift outside ``Person.allowed`` when another rule forbids it (a
+    #: benchmark's "at most 0 shifts of this type"); None: this rule's own id
+    disallowed_rule_id: str | None = None
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
@@ -31,15 +34,17 @@ class OneShiftPerDay(Rule):
                 cell = cells[d]
                 if cell in (OFF, LEAVE):
                     continue
+                rule_id = self.rule_id
                 if cell not in codes:
                     msg = f"unknown shift {cell!r}"
                 elif not person.may_work(cell):
                     msg = f"may not work shift {cell}"
+                    rule_id = self.disallowed_rule_id or self.rule_id
                 else:
                     continue
                 report.violations.append(Violation(
-                    self.rule_id, (person.id,), (d,),
-                    f"{self.rule_id}: {person.label} {msg} on {problem.days[d].label}"))
+                    rule_id, (person.id,), (d,),
+                    f"{rule_id}: {person.label} {msg} on {problem.days[d].label}"))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -50,7 +55,8 @@ class OneShiftPerDay(Rule):
         for (person_id, d), cell in problem.fixed.items():
             person = problem.person(person_id)
             if cell not in (OFF, LEAVE) and not person.may_work(cell):
-                out.append(Violation(self.rule_id, (person_id,), (d,),
-                                     f"{self.rule_id}: {person.label} is pinned to shift {cell} on "
+                rule_id = self.disallowed_rule_id or self.rule_id
+                out.append(Violation(rule_id, (person_id,), (d,),
+                                     f"{rule_id}: {person.label} is pinned to shift {cell} on "
                                      f"{problem.days[d].label} but may not work it"))
         return out

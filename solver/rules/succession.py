@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from solver.problem import CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
 
@@ -43,18 +45,31 @@ class ForbiddenSuccessions(Rule):
         return report
 
     def encode(self, ctx: ModelContext) -> None:
+        # one constraint per person, day and shift a: x[d, a] + sum of x[d+1, b] over the b that
+        # may not follow a <= 1; equivalent to one clause per pair, as a day has at most one shift
         n = ctx.problem.num_days
+        banned: dict[int, list[int]] = {}
+        for a, b in self.pairs:
+            if a in ctx.shift_index and b in ctx.shift_index:
+                banned.setdefault(ctx.shift_index[a], []).append(ctx.shift_index[b])
         for p, person in enumerate(ctx.problem.people):
             before = ctx.problem.history_cell(person.id, -1) if self.use_history else None
-            for (a, b) in self.pairs:
-                if before == a:
-                    var_b = ctx.shift_var(p, 0, b)
+            if before in ctx.shift_index:
+                for s_b in banned.get(ctx.shift_index[before], []):
+                    var_b = ctx.x.get((p, 0, s_b))
                     if var_b is not None:
                         ctx.hard(ctx.model.add(var_b == 0), self.rule_id, person.id)
+            for s_a, after in banned.items():
                 for d in range(n - 1):
-                    var_a, var_b = ctx.shift_var(p, d, a), ctx.shift_var(p, d + 1, b)
-                    if var_a is not None and var_b is not None:
-                        ctx.hard(ctx.model.add_bool_or([var_a.Not(), var_b.Not()]),
+                    var_a = ctx.x.get((p, d, s_a))
+                    if var_a is None:
+                        continue
+                    nxt = [v for s_b in after if (v := ctx.x.get((p, d + 1, s_b))) is not None]
+                    if len(nxt) == 1:
+                        ctx.hard(ctx.model.add_bool_or([var_a.Not(), nxt[0].Not()]),
+                                 self.rule_id, person.id)
+                    elif nxt:
+                        ctx.hard(ctx.model.add(cp_model.LinearExpr.sum([var_a, *nxt]) <= 1),
                                  self.rule_id, person.id)
 
     def precheck(self, problem: Problem) -> list[Violation]:

@@ -67,3 +67,13 @@ def test_model_rejects_pinned_forbidden_or_unknown_shifts() -> None:
     result = solve_pinned(problem, valid)
     assert result.status == "OPTIMAL"
     assert result.objective == check_roster(problem, valid).objective == 4  # P1's L wish: 4
+
+
+def test_forbidden_shift_under_another_rule_id() -> None:
+    """With disallowed_rule_id a forbidden shift is that rule's; an unknown code stays R2's."""
+    problem = make_problem(1, 3, [OneShiftPerDay(disallowed_rule_id="H3")], allowed=ONLY_EARLY,
+                           fixed={("P1", 0): "L"})
+    report = check_roster(problem, roster("L X E"))
+    assert keys(report.violations) == [("H3", ("P1",), (0,)), ("R2", ("P1",), (1,))]
+    assert report.violations[0].message == "H3: P1 may not work shift L on 2026-06-01"
+    assert keys(problem.rules[0].precheck(problem)) == [("H3", ("P1",), (0,))]
