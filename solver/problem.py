@@ -108,6 +108,20 @@ class Problem:
             return None
         return past[day]
 
+    def hard_part_for(self, people: frozenset[str]) -> Problem:
+        """The same problem for ``people`` only, with only its hard rules (a feasibility model).
+
+        Raises :class:`~solver.rules.base.CouplesPeople` if a hard rule ties them to others.
+        """
+        parts = [rule.hard_part_for(people) for rule in self.rules]
+        return replace(
+            self,
+            people=tuple(p for p in self.people if p.id in people),
+            rules=tuple(rule for rule in parts if rule is not None),
+            history={pid: cells for pid, cells in self.history.items() if pid in people},
+            fixed={key: cell for key, cell in self.fixed.items() if key[0] in people},
+        )
+
     def with_rules(self, rules: Sequence[Rule]) -> Problem:
         return replace(self, rules=tuple(rules))
 

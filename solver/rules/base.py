@@ -6,6 +6,7 @@ apart; ``tests/test_checker_model_agree.py`` proves on random small cases that t
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,11 +16,21 @@ if TYPE_CHECKING:
     from solver.model import ModelContext
 
 
+class CouplesPeople(Exception):
+    """A rule's hard constraints tie people together: the problem can't be split by person."""
+
+
 class Rule(ABC):
     """A hard rule (violations) or a soft wish (penalties), or a rule that can be either."""
 
     #: one-line name used in messages and docs
     title: ClassVar[str] = ""
+    #: the parameter fields that map a person id to that person's parameters
+    person_fields: ClassVar[tuple[str, ...]] = ()
+    #: only prices wishes, never forbids: not part of a feasibility model
+    soft_only: ClassVar[bool] = False
+    #: its hard constraints tie people together (a pair rule, a hard cover)
+    couples_people: ClassVar[bool] = False
 
     rule_id: str
 
@@ -30,6 +41,21 @@ class Rule(ABC):
     @abstractmethod
     def encode(self, ctx: ModelContext) -> None:
         """Add this rule's constraints and penalty terms to the model."""
+
+    def hard_part_for(self, people: frozenset[str]) -> Rule | None:
+        """This rule's hard constraints about ``people`` only (None: it has none).
+
+        Raises :class:`CouplesPeople` when they can't be separated from other people's.
+        """
+        if self.soft_only:
+            return None
+        if self.couples_people:
+            raise CouplesPeople(self.rule_id)
+        if not self.person_fields:
+            return self
+        return dataclasses.replace(self, **{  # type: ignore[type-var]
+            name: {pid: value for pid, value in getattr(self, name).items() if pid in people}
+            for name in self.person_fields})
 
     def precheck(self, problem: Problem) -> list[Violation]:
         """Plain contradictions visible before solving (fixed cells, counts): for explanations."""

@@ -42,6 +42,7 @@ def runs(flags: list[bool], value: bool = True) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class MaxConsecutiveWorkDays(Rule):
     title = "max consecutive working days"
+    person_fields = ("limit",)
     limit: Mapping[str, int] = field(default_factory=dict)  # person -> max run length
     rule_id: str = "R5"
 

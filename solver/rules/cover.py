@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from solver.problem import CheckReport, Penalty, Problem, Roster, Violation, is_work
-from solver.rules.base import Rule
+from solver.rules.base import CouplesPeople, Rule
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -62,6 +62,12 @@ class Cover(Rule):
         below = max(0, req.target - max(on_duty, req.minimum))
         over = max(0, on_duty - max(req.minimum, req.target))
         return short, below, over
+
+    def hard_part_for(self, people: frozenset[str]) -> Rule | None:
+        """Priced cover has no hard part; a hard minimum ties people together."""
+        if any(req.under_weight is None and req.minimum > 0 for req in self.requirements):
+            raise CouplesPeople(self.rule_id)
+        return None
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()

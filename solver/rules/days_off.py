@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DaysOffQuota(Rule):
     title = "days off per month"
+    person_fields = ("quota",)
     quota: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # person -> (min, max)
     leave_counts: bool = True
     rule_id: str = "R4"

@@ -25,6 +25,7 @@ def _spread(counts: Sequence[int]) -> int:
 @dataclass(frozen=True)
 class RestDayFairness(Rule):
     title = "weekend and holiday days off spread evenly"
+    soft_only = True
     people: tuple[str, ...] = ()
     weight: int = 0
     rule_id: str = "W3"
@@ -50,6 +51,7 @@ class RestDayFairness(Rule):
 @dataclass(frozen=True)
 class LateShiftFairness(Rule):
     title = "late shifts spread evenly"
+    soft_only = True
     people: tuple[str, ...] = ()
     late_shifts: tuple[str, ...] = ()
     weight: int = 0

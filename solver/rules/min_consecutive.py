@@ -47,6 +47,7 @@ def patterns(num_days: int, num_past: int, limit: int,
 
 @dataclass(frozen=True)
 class _MinRun(Rule):
+    person_fields = ("limit",)
     limit: Mapping[str, int] = field(default_factory=dict)  # person -> minimum run length
     exempt_edges: bool = True
     rule_id: str = ""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TotalMinutes(Rule):
     title = "total minutes worked"
+    person_fields = ("bounds",)
     bounds: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # person -> (min, max)
     rule_id: str = "total_minutes"
 

@@ -17,6 +17,7 @@ class PairRule(Rule):
     """On every day at least one of ``first`` and ``second`` works (leave counts as off)."""
 
     title = "pair rule"
+    couples_people = True
     first: str
     second: str
     first_role: str = "director"

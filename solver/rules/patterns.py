@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class IsolatedDayOff(Rule):
     title = "days off in blocks"
+    soft_only = True
     people: tuple[str, ...] = ()
     weight: int = 0
     rule_id: str = "W4"
@@ -56,6 +57,7 @@ class IsolatedDayOff(Rule):
 @dataclass(frozen=True)
 class ShiftTypeChanges(Rule):
     title = "few changes of shift type within a week"
+    soft_only = True
     people: tuple[str, ...] = ()
     weight: int = 0
     rule_id: str = "W5"

@@ -37,6 +37,7 @@ def unmet(req: ShiftRequest, cell: str) -> bool:
 @dataclass(frozen=True)
 class ShiftRequests(Rule):
     title = "requests honoured"
+    soft_only = True
     requests: Sequence[ShiftRequest] = ()
     rule_id: str = "W2"
 

@@ -27,6 +27,7 @@ def _plural(n: int, word: str) -> str:
 @dataclass(frozen=True)
 class MaxShiftsPerType(Rule):
     title = "most shifts of each type"
+    person_fields = ("limits",)
     limits: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # person -> shift -> max
     rule_id: str = "max_shifts"
 

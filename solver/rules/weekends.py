@@ -32,6 +32,7 @@ def weekends(problem: Problem) -> list[tuple[int, ...]]:
 @dataclass(frozen=True)
 class MaxWeekends(Rule):
     title = "most weekends worked"
+    person_fields = ("limit",)
     limit: Mapping[str, int] = field(default_factory=dict)  # person -> max weekends worked
     rule_id: str = "max_weekends"
 
