@@ -324,3 +324,54 @@ def test_solved_roster_validates_with_the_solvers_objective(tmp_path: Path) -> N
         assert report["violations"] == []
         assert report["objective"] == summary["objective"]
         assert [a["date"] for a in report["acting_days"]] == acting
+
+
+CHINESE_CELLS = {"E": "早", "L": "晚", "OFF": "休", "LEAVE": "假"}
+WEEKDAYS = "一二三四五六日"
+
+
+def hand_made_rows(roster: Mapping[str, list[str]]) -> list[list[str]]:
+    """How a scheduler types it: a title row, Chinese headers, a weekday row, Chinese cells."""
+    names = {"D1": "Dana", "S1": "Sam", "T1": "Tia", "A1": "Ann", "A2": "Bob", "A3": "Cyd"}
+    first_weekday = 3  # 2026-10-01 is a Thursday
+    rows = [["2026年10月 排班表"]]
+    rows.append(["工号", "姓名", *(f"{d}" for d in range(1, 32))])
+    rows.append(["", "", *(WEEKDAYS[(first_weekday + d) % 7] for d in range(31))])
+    rows += [[pid, names[pid], *(CHINESE_CELLS[c] for c in cells)]
+             for pid, cells in roster.items()]
+    return rows
+
+
+def test_planted_violations_in_a_hand_made_gb18030_csv(scenario: Path, tmp_path: Path) -> None:
+    """The planted roster typed by hand (GB18030, title and weekday rows, 早/休): same report."""
+    path = tmp_path / "排班.csv"
+    buf = io.StringIO()
+    csv.writer(buf).writerows(hand_made_rows(planted_roster()))
+    path.write_bytes(buf.getvalue().encode("gb18030"))
+    result = run("validate", scenario, path, "--format", "json")
+    assert result.exit_code == EXIT_VIOLATIONS, result.output
+    report = json.loads(result.stdout)
+    assert report["violations"] == PLANTED_VIOLATIONS
+    assert report["penalties"] == PLANTED_PENALTIES
+    assert report["objective"] == 123
+
+
+def test_planted_violations_in_an_xlsx_with_a_merged_title(scenario: Path,
+                                                          tmp_path: Path) -> None:
+    """The planted roster as an Excel sheet with a merged title row: same report."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in hand_made_rows(planted_roster()):
+        ws.append(row)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=33)
+    path = tmp_path / "排班.xlsx"
+    wb.save(path)
+    result = run("validate", scenario, path, "--format", "json")
+    assert result.exit_code == EXIT_VIOLATIONS, result.output
+    report = json.loads(result.stdout)
+    assert report["violations"] == PLANTED_VIOLATIONS
+    assert report["penalties"] == PLANTED_PENALTIES
+    assert report["objective"] == 123
