@@ -115,13 +115,13 @@ def _first_roster_by_person(problem: Problem, settings: SolveSettings,
                             budget: Budget) -> dict[str, list[str]] | None:
     """A first roster solved one person at a time, or None if a person has none in time."""
     roster: dict[str, list[str]] = {}
-    for i, person in enumerate(problem.people):
+    for person in problem.people:
         part = problem.hard_part_for(frozenset([person.id]))
         ctx = build_model(part)
         clear_objective(ctx.model)
         solver = cp_model.CpSolver()
         configure(solver, settings)  # two workers: 0.04 s a person where one takes 2 s
-        budget.limit(solver, budget.left / (len(problem.people) - i))
+        budget.limit(solver, budget.left)  # it stops at the person's first roster
         status = budget.run(solver, ctx.model, stoppable=False)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
@@ -193,7 +193,8 @@ def solve(
         ctx.hint_roster(hint)
     solver = cp_model.CpSolver()
     configure(solver, settings)
-    use_lns = pin is None and settings.full_model_share < 1
+    # without a first roster, the full model gets all the time: there is nothing to improve yet
+    use_lns = pin is None and settings.full_model_share < 1 and hint is not None
     budget.limit(solver, budget.left * settings.full_model_share if use_lns else budget.left)
     callback = _Progress(ctx, problem.name, progress, start)
     status = budget.run(solver, ctx.model, callback)
