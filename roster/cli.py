@@ -38,7 +38,7 @@ from roster.domain import Month
 from roster.errors import InputError
 from roster.io.roster_reader import read_roster
 from roster.io.scenario_reader import load_scenario
-from roster.io.writers import OutputFolder
+from roster.io.writers import OutputFolder, safe_cell
 from roster.outputs import fill_output, summary
 from roster.validate import ValidationReport, validate_files
 from solver.budget import StopSignal
@@ -387,19 +387,22 @@ def report_table(report: ValidationReport, lang: str) -> str:
 
 
 def report_csv(report: ValidationReport) -> str:
-    """The report as one CSV table; ``section`` says what each row is."""
+    """The report as one CSV table; ``section`` says what each row is (cells from input are
+    escaped so a spreadsheet never runs them as formulas)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    rows: list[list[object]] = []
     for v in report.violations:
-        writer.writerow(["violation", v.rule, v.center, ";".join(v.employee_ids),
-                         ";".join(d.isoformat() for d in v.dates), "", "", v.message])
+        rows.append(["violation", v.rule, v.center, ";".join(v.employee_ids),
+                     ";".join(d.isoformat() for d in v.dates), "", "", v.message])
     for p in report.penalties:
-        writer.writerow(["penalty", p.rule, "", "", "", p.count, p.cost, ""])
+        rows.append(["penalty", p.rule, "", "", "", p.count, p.cost, ""])
     for a in report.acting_days:
-        writer.writerow(["acting_day", "", a.center, f"{a.director_id};{a.senior_leader_id}",
-                         a.date.isoformat(), "", "", ""])
-    writer.writerow(["objective", "", "", "", "", "", report.objective, ""])
+        rows.append(["acting_day", "", a.center, f"{a.director_id};{a.senior_leader_id}",
+                     a.date.isoformat(), "", "", ""])
+    rows.append(["objective", "", "", "", "", "", report.objective, ""])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return buf.getvalue()
 
 

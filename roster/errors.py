@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MAX_MESSAGE = 1_000
+"""Longest message of one problem as printed: a longer one (a 10 MB cell quoted in it) keeps its
+beginning and end, the middle cut."""
+
+
+def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
+    """``message``, or its beginning and end around a note of how much was cut."""
+    if len(message) <= limit:
+        return message
+    head, tail = limit * 2 // 3, limit // 4
+    cut = len(message) - head - tail
+    return f"{message[:head]} … [{cut:,} characters cut] … {message[-tail:]}"
+
 
 @dataclass(frozen=True)
 class InputProblem:
@@ -19,8 +32,8 @@ class InputProblem:
         if self.row is not None:
             where += f", row {self.row}"
         if self.column is not None:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.message}"
+            where += f", column {shorten(self.column, 100)!r}"
+        return f"{where}: {shorten(self.message)}"
 
 
 @dataclass

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +33,12 @@ SECTIONS = ("HORIZON", "SHIFTS", "STAFF", "DAYS_OFF", "SHIFT_ON_REQUESTS",
             "SHIFT_OFF_REQUESTS", "COVER")
 REQUIRED = ("HORIZON", "SHIFTS", "STAFF")
 SOLUTION_HEADER = ("employee_id", "day_index", "shift_id")
+
+MAX_HORIZON = 3660
+"""Most days of an instance (ten years; the benchmark's longest is 364)."""
+MAX_WEIGHT = 1_000_000
+"""Largest weight or cover requirement (the benchmark's are at most 100): the objective must stay
+within CP-SAT's 64-bit integers."""
 
 @dataclass(frozen=True)
 class ShiftType:
@@ -178,7 +184,7 @@ def _horizon(lines: list[Line], problems: _Problems) -> int | None:
                             f"lines")
         return None
     number, text = lines[0]
-    return _integer(text, "the horizon", number, problems, low=1)
+    return _integer(text, "the horizon", number, problems, low=1, high=MAX_HORIZON)
 
 
 def _shifts(lines: list[Line], problems: _Problems) -> tuple[tuple[ShiftType, ...], set[str]]:
@@ -197,7 +203,8 @@ def _shifts(lines: list[Line], problems: _Problems) -> tuple[tuple[ShiftType, ..
                                  f"found {len(parts)}: {text!r}")
             continue
         code, length, cannot = parts
-        minutes = _integer(length, f"the length of shift {code!r}", number, problems, low=1)
+        minutes = _integer(length, f"the length of shift {code!r}", number, problems, low=1,
+                           high=24 * 60)
         if not code:
             problems.add(number, "the shift ID is empty")
             continue
@@ -218,9 +225,10 @@ def _shifts(lines: list[Line], problems: _Problems) -> tuple[tuple[ShiftType, ..
     return tuple(shifts.values()), listed
 
 
-def _employees(lines: list[Line], shifts: set[str],
+def _employees(lines: list[Line], shifts: set[str], horizon: int,
                problems: _Problems) -> tuple[tuple[Employee, ...], set[str]]:
-    """The employees, and every employee ID listed (as :func:`_shifts`)."""
+    """The employees, and every employee ID listed (as :func:`_shifts`). Counts of days are at
+    most the ``horizon``, minutes at most 24 hours a day of it."""
     employees: dict[str, Employee] = {}
     listed: set[str] = set()
     columns = ("MaxTotalMinutes", "MinTotalMinutes", "MaxConsecutiveShifts",
@@ -251,10 +259,12 @@ def _employees(lines: list[Line], shifts: set[str],
             if code in max_shifts:
                 problems.add(number, f"MaxShifts of {employee_id} lists {code} twice")
                 continue
-            value = _integer(count, f"MaxShifts {code} of {employee_id}", number, problems)
+            value = _integer(count, f"MaxShifts {code} of {employee_id}", number, problems,
+                             high=horizon)
             if value is not None:
                 max_shifts[code] = value
-        values = [_integer(text, f"{column} of {employee_id}", number, problems)
+        values = [_integer(text, f"{column} of {employee_id}", number, problems,
+                           high=horizon * 24 * 60 if "Minutes" in column else horizon)
                   for text, column in zip(numbers, columns, strict=True)]
         if any(v is None for v in values):
             continue
@@ -299,7 +309,8 @@ def _requests(lines: list[Line], kind: str, employees: set[str], shifts: set[str
         known = _known(code, shifts, "shift", number, problems) and known
         day = _integer(day_text, f"the day of a shift-{kind} request", number, problems,
                        high=horizon - 1)
-        weight = _integer(weight_text, f"the weight of a shift-{kind} request", number, problems)
+        weight = _integer(weight_text, f"the weight of a shift-{kind} request", number, problems,
+                          high=MAX_WEIGHT)
         if known and day is not None and weight is not None:
             out.append(Request(employee_id, day, code, weight))
     return tuple(out)
@@ -316,7 +327,7 @@ def _cover(lines: list[Line], shifts: set[str], horizon: int,
         day_text, code, *numbers = parts
         known = _known(code, shifts, "shift", number, problems)
         day = _integer(day_text, "the day of a cover row", number, problems, high=horizon - 1)
-        values = [_integer(text, f"{what} of a cover row", number, problems)
+        values = [_integer(text, f"{what} of a cover row", number, problems, high=MAX_WEIGHT)
                   for text, what in zip(numbers, ("the requirement", "the weight for under",
                                                   "the weight for over"), strict=True)]
         if not known or day is None or any(v is None for v in values):
@@ -341,7 +352,7 @@ def parse_instance(text: str, name: str) -> Instance:
     shifts, by_code = _shifts(sections["SHIFTS"], problems)
     if not by_code:
         problems.add(None, "SECTION_SHIFTS defines no shift")
-    employees, by_id = _employees(sections["STAFF"], by_code, problems)
+    employees, by_id = _employees(sections["STAFF"], by_code, horizon or MAX_HORIZON, problems)
     if not by_id:
         problems.add(None, "SECTION_STAFF lists no employee")
     if horizon is None:  # the reason is among the problems
@@ -379,14 +390,16 @@ def parse_solution(text: str, name: str, instance: Instance) -> Assignments:
     shift_ids = {s.id for s in instance.shifts}
     employees = {e.id for e in instance.employees}
     seen: dict[tuple[str, int], list[tuple[int, str]]] = {}
-    rows = _csv_rows(text)
-    header = next((row for row in rows if any(c.strip() for c in row[1])), None)
+    rows = _csv_rows(text, problems)
+    start = next((i for i, row in enumerate(rows) if any(c.strip() for c in row[1])), None)
+    header = rows[start] if start is not None else None
     if header is None or tuple(c.strip().lower() for c in header[1]) != SOLUTION_HEADER:
         found = ",".join(header[1]) if header else "an empty file"
         problems.add(header[0] if header else None,
                      f"the header must be {','.join(SOLUTION_HEADER)}, found {found!r}")
         problems.raise_if_any()
-    for number, cells in rows:
+    assert start is not None
+    for number, cells in rows[start + 1:]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != 3:
@@ -424,10 +437,18 @@ def parse_solution(text: str, name: str, instance: Instance) -> Assignments:
     return out
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_rows(text: str, problems: _Problems) -> list[tuple[int, list[str]]]:
+    """The records of a CSV file, each with its line; InputError if it is not CSV (a stray
+    quote, a field too long)."""
     reader = csv.reader(io.StringIO(text))
-    for cells in reader:
-        yield reader.line_num, cells
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for cells in reader:
+            rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        problems.add(reader.line_num, f"not a valid CSV file: {exc}")
+        problems.raise_if_any()
+    return rows
 
 
 def _day_ranges(days: Sequence[int]) -> str:

@@ -36,6 +36,7 @@ import csv
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,11 +49,13 @@ from roster.io.scenario_reader import STAFF_COLUMNS, resolve_cell, shift_lookup
 from roster.io.tables import (
     Column,
     Problems,
+    check_width,
     column_letter,
     date_text,
     normalize_header,
     normalize_text,
 )
+from roster.io.writers import FORMULA_PREFIXES
 
 GridRow = tuple[int, Sequence[object]]
 """A row of a sheet: its number as a spreadsheet shows it (from 1) and its cells."""
@@ -178,6 +181,16 @@ def _weekday(value: object) -> int | None:
     return WEEKDAY_WORDS.get(normalize_header(cell_text(value)))
 
 
+def person_text(value: object) -> str:
+    """An id or name cell as text, without the ``'`` that escapes a formula-like one in the
+    files ``roster solve`` and ``roster export`` write (:func:`~roster.io.writers.safe_cell`),
+    so that they read back."""
+    text = normalize_text(cell_text(value))
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
 def _is_blank(value: object) -> bool:
     return not cell_text(value).strip()
 
@@ -213,8 +226,12 @@ def read_grid(path: Path | str, *, name: str | None = None) -> list[GridRow]:
 
 def _csv_rows(text: str, name: str) -> list[GridRow]:
     records = csv.reader(io.StringIO(text, newline=""))
+    rows: list[GridRow] = []
     try:
-        return [(number, record) for number, record in enumerate(records, start=1)]
+        for number, record in enumerate(records, start=1):
+            check_width(record, name, number)
+            rows.append((number, record))
+        return rows
     except csv.Error as exc:
         raise InputError.single(
             name, f"not a valid CSV file (near line {records.line_num}): {exc}"
@@ -228,22 +245,55 @@ def _excel_rows(path: Path, name: str) -> list[GridRow]:
         raise InputError.single(
             name, f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; is it a roster?"
         )
+    _check_unzipped_size(path, name)
+    # openpyxl raises whatever its zip and XML parsers meet in a broken file (ParseError,
+    # TypeError, zlib.error, EOFError …), when the workbook is opened or, read-only, only when
+    # its rows are read: any exception there means the file is not a readable workbook. Its
+    # warnings (no default style, a date out of range …) would print source lines on stderr.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:
+            raise _unreadable_workbook(name, exc) from None
+        try:
+            if not workbook.worksheets:
+                raise InputError.single(name, "the workbook has no worksheet")
+            sheet = workbook.worksheets[0]
+            try:
+                if hasattr(sheet, "reset_dimensions"):  # a stored size may be wrong
+                    sheet.reset_dimensions()
+                return [
+                    (number, list(values))
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                ]
+            except Exception as exc:
+                raise _unreadable_workbook(name, exc) from None
+        finally:
+            workbook.close()
+
+
+MAX_UNZIPPED_BYTES = 10 * MAX_INPUT_BYTES
+"""Largest total size of a workbook's unzipped parts (a zip bomb is refused before reading)."""
+
+
+def _check_unzipped_size(path: Path, name: str) -> None:
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError.single(name, f"not a readable Excel workbook (.xlsx): {exc}") from None
-    try:
-        if not workbook.worksheets:
-            raise InputError.single(name, "the workbook has no worksheet")
-        sheet = workbook.worksheets[0]
-        if hasattr(sheet, "reset_dimensions"):  # a stored size may be wrong: read every row
-            sheet.reset_dimensions()
-        return [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _unreadable_workbook(name, exc) from None
+    if size > MAX_UNZIPPED_BYTES:
+        raise InputError.single(
+            name,
+            f"the workbook unzips to {size / 1024 / 1024:.0f} MB; input files may be at most "
+            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB unzipped",
+        )
+
+
+def _unreadable_workbook(name: str, exc: BaseException) -> InputError:
+    detail = str(exc).strip() or type(exc).__name__
+    return InputError.single(name, f"not a readable Excel workbook (.xlsx): {detail}")
 
 
 # --- the roster --------------------------------------------------------------------------------
@@ -334,7 +384,7 @@ class _Parser:
         """The employee id of a row (by id, else by name); None (a problem recorded) if unknown."""
         key = "employee_id" if "employee_id" in header.positions else "name"
         column = header.named(key)
-        text = normalize_text(cell_text(_cell(cells, header.positions[key])))
+        text = person_text(_cell(cells, header.positions[key]))
         what = "an employee id" if key == "employee_id" else "a name"
         if not text:
             self.add(f"expected {what}, got an empty cell", number, column)
@@ -512,7 +562,7 @@ class _Parser:
         """Whether the row under the header names weekdays; if so, check them against the dates."""
         if not self.person_cells_blank(header, cells):
             key = "employee_id" if "employee_id" in header.positions else "name"
-            text = normalize_text(cell_text(_cell(cells, header.positions[key])))
+            text = person_text(_cell(cells, header.positions[key]))
             if text in self.by_id or text in self.by_name:
                 return False
         seen: dict[int, int] = {}

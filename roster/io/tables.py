@@ -29,6 +29,10 @@ T = TypeVar("T")
 
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
+MAX_COLUMNS = 16_384
+"""Most cells in one row of a CSV file (Excel's limit): a longer row (a 10 MB line of commas) is
+refused before its cells are looked at, which would take seconds."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -164,6 +168,7 @@ def parse_table(
     rows: list[Row] = []
     try:
         for number, record in enumerate(records, start=1):
+            check_width(record, name, number)
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
@@ -186,6 +191,17 @@ def parse_table(
             raise InputError.single(name, f"the file is empty; expected a header row ({wanted})")
         return []
     return rows
+
+
+def check_width(record: Sequence[object], name: str, number: int) -> None:
+    """Refuse a row of more than :data:`MAX_COLUMNS` cells."""
+    if len(record) > MAX_COLUMNS:
+        raise InputError.single(
+            name,
+            f"the row has {len(record):,} cells; a table may have at most {MAX_COLUMNS:,} "
+            "columns (is the file really this table?)",
+            number,
+        )
 
 
 def _check_declaration(columns: Sequence[Column]) -> None:

@@ -130,7 +130,7 @@ def test_every_problem_is_reported_with_its_line() -> None:
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("SECTION_HORIZON\n7\n", "", "Bad.txt: SECTION_HORIZON is missing"),
-    ("7\n", "0\n", "Bad.txt: line 3: the horizon must be at least 1, found 0"),
+    ("7\n", "0\n", "Bad.txt: line 3: the horizon must be between 1 and 3660, found 0"),
     ("N,720,D", "N,720,E", "Bad.txt: line 8: unknown shift in the cannot-follow list 'E'"),
     ("N,720,D", "D,720,", "Bad.txt: line 8: shift 'D' is defined twice"),
     ("N,720,D", "OFF,720,", "Bad.txt: line 8: shift ID 'OFF' is reserved for a day off"),
@@ -141,7 +141,7 @@ def test_every_problem_is_reported_with_its_line() -> None:
     ("A,D=7|N=2,3360,1200", "A,D=7|N=2,1000,1200",
      "Bad.txt: line 12: MinTotalMinutes 1200 of A is above its MaxTotalMinutes 1000"),
     ("4,D,1,100,2", "4,D,-1,100,2",
-     "Bad.txt: line 41: the requirement of a cover row must be at least 0, found -1"),
+     "Bad.txt: line 41: the requirement of a cover row must be between 0 and 1000000, found -1"),
     ("4,N,0,100,1", "4,D,0,100,1", "Bad.txt: line 42: cover of shift D on day 4 is given twice"),
     ("SECTION_COVER", "SECTION_DEMAND", "Bad.txt: line 31: unknown section 'SECTION_DEMAND'"),
     ("SECTION_COVER", "SECTION_COVER\n7\n\nSECTION_HORIZON",

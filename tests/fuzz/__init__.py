@@ -1,0 +1,1 @@
+"""Fuzzing of every reader through the command line (issue 7, "Bad input")."""
