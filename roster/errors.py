@@ -10,7 +10,9 @@ beginning and end, the middle cut."""
 
 
 def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
-    """``message``, or its beginning and end around a note of how much was cut."""
+    """``message`` on one line (a line break from a cell shown as ``\\n``), and if longer than
+    ``limit``, its beginning and end around a note of how much was cut."""
+    message = message.replace("\r", "\\r").replace("\n", "\\n")
     if len(message) <= limit:
         return message
     head, tail = limit * 2 // 3, limit // 4
@@ -32,7 +34,7 @@ class InputProblem:
         if self.row is not None:
             where += f", row {self.row}"
         if self.column is not None:
-            where += f", column {shorten(self.column, 100)!r}"
+            where += f", column {shorten(repr(self.column), 100)}"
         return f"{where}: {shorten(self.message)}"
 
 

@@ -143,12 +143,17 @@ DECISION_WORDS: dict[str, Decision] = {
     "取消职位": Decision.REMOVE,
 }
 
+MAX_AMOUNT = Decimal(10) ** 12
+"""Amounts and points are below a trillion: sums of them must stay exact to the fen in Decimal's
+28 digits."""
+
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _CURRENCY = re.compile(r"^(?:¥|RMB|CNY)\s*|\s*(?:元|RMB|CNY)$", re.IGNORECASE)
 
 
 def decimal_text(text: str) -> Decimal:
-    """'1234.5', '1,234.50', '¥1234', '1234元' (full-width digits too) -> a Decimal >= 0."""
+    """'1234.5', '1,234.50', '¥1234', '1234元' (full-width digits too) -> a Decimal >= 0 and
+    below :data:`MAX_AMOUNT`."""
     norm = _CURRENCY.sub("", normalize_text(text).replace("￥", "¥")).strip()
     if _THOUSANDS.match(norm):
         norm = norm.replace(",", "")
@@ -161,6 +166,8 @@ def decimal_text(text: str) -> Decimal:
         raise ValueError(expected) from None
     if value < 0:
         raise ValueError(f"expected a number of 0 or more, got {text!r}")
+    if value >= MAX_AMOUNT:
+        raise ValueError(f"expected a number below 1,000,000,000,000, got {text!r}")
     return value
 
 

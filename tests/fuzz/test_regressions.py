@@ -17,6 +17,7 @@ from roster.errors import InputProblem
 from .harness import (
     CURTOIS_TARGETS,
     EXIT_INPUT,
+    LEDGER_TARGETS,
     ROSTER_TARGETS,
     SCENARIO_TARGETS,
     Target,
@@ -168,3 +169,39 @@ def test_a_workbook_that_makes_openpyxl_warn(inputs: Path) -> None:
         result = run_changed(inputs, XLSX, date_out_of_range)
     assert [str(w.message) for w in caught] == []
     assert_refused(result, "roster.xlsx", "row 4", "unknown shift '#VALUE!'")
+
+
+# --- the assessment's tables: an amount too large for Decimal's 28 digits ------------------------
+
+@pytest.mark.parametrize(("file", "old", "new"), [
+    # decimal.InvalidOperation when the commission was rounded to the fen
+    ("commissions.csv", "C,3456.78", "C,999999999999999999999999999999"),
+    ("sales.csv", ",5230,", ",1000000000000,"),
+])
+def test_an_amount_of_a_trillion_or_more(inputs: Path, file: str, old: str, new: str) -> None:
+    target = next(t for t in LEDGER_TARGETS if t.name == file)
+
+    def change(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    result = run_changed(inputs, target, change)
+    assert_refused(result, file, "row 2" if file == "commissions.csv" else "row 5",
+                   "expected a number below 1,000,000,000,000")
+
+
+# --- a cell with a line break split its message over two lines -----------------------------------
+
+def test_a_line_break_in_a_cell_stays_on_the_problem_s_line(inputs: Path) -> None:
+    """ratings.csv: a senior leader id "a⏎b" was printed raw by a check of the ratings, so the
+    message's second line named no file."""
+    target = next(t for t in LEDGER_TARGETS if t.name == "ratings.csv")
+
+    def change(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\nS,manager,M,B1,", '\n"a\nb",manager,M,B1,', 1),
+                        encoding="utf-8")
+
+    result = run_changed(inputs, target, change)
+    assert_refused(result, "ratings.csv", "a\\nb")
