@@ -4,7 +4,6 @@ modification time unchanged, and adds no file beside them (no lock or temporary 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,8 +77,7 @@ def test_a_refused_input_is_untouched_too(folders: tuple[Path, Path]) -> None:
     bad.write_text((inputs / "roster.csv").read_text(encoding="utf-8").replace("A12,", "Z99,"),
                    encoding="utf-8")
     before, bad_before = snapshot(inputs), bad.stat().st_mtime_ns
-    run: Callable[[list[Path | str]], int] = lambda args: invoke(args).exit_code  # noqa: E731
-    assert run(["validate", inputs / "scenario", bad]) == 2
-    assert run(["repair", inputs / "scenario", bad, "--out", outputs / "never"]) == 2
+    assert invoke(["validate", inputs / "scenario", bad]).exit_code == 2
+    assert invoke(["repair", inputs / "scenario", bad, "--out", outputs / "never"]).exit_code == 2
     assert not (outputs / "never").exists()
     assert snapshot(inputs) == before and bad.stat().st_mtime_ns == bad_before
