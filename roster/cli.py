@@ -51,6 +51,7 @@ from solver.explain import (
     has_roster,
     prechecks,
 )
+from solver.messages import LANGS, Lang
 from solver.repair import RepairResult, repair_many
 from solver.solve import SolveResult, SolveSettings, solve_many
 
@@ -71,6 +72,12 @@ def fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+# Progress and status lines (the "solving …" and "repairing …" lines, the improving rosters, the
+# solve summary table, the final status line of solve and repair, Ctrl-C notices, the internal
+# error) stay in English whatever --lang says: they are a log, read by scripts and benchmarks
+# (tests/test_interrupt.py waits for "solving"), not a report for the scheduler. Everything the
+# scheduler reads (violations, reasons, explanations, changes) follows --lang; so do the exports.
+
 class _ProgressPrinter:
     """Improving rosters on stderr, at most one line per center every half second."""
 
@@ -88,9 +95,6 @@ class _ProgressPrinter:
         gap = 0.0 if objective == 0 else max(0.0, (objective - bound) / abs(objective))
         click.echo(f"  [{now - self.start:6.1f}s] {name}: best {objective:.0f}  "
                    f"bound {bound:.0f}  gap {gap:.1%}", err=True)
-
-
-NO_ROSTER = "No roster exists / 无可行排班:"
 
 
 T = TypeVar("T")
@@ -137,28 +141,40 @@ def interruptible(stop: StopSignal, work: Callable[[], T]) -> T:
     return box["result"]
 
 
-def fail_on_prechecks(centers: Sequence[CenterProblem]) -> None:
-    """Exit 3 with the plain contradictions in the data, if there are any."""
-    reasons = [v.message for c in centers for v in prechecks(c.problem)]
+def fail_on_prechecks(centers: Sequence[CenterProblem], lang: Lang) -> None:
+    """Exit 3 with the plain contradictions in the data, if there are any (in ``lang``)."""
+    reasons = [v.render(lang) for c in centers for v in prechecks(c.problem)]
     if reasons:
-        fail(NO_ROSTER + "\n" + "\n".join(f"  {r}" for r in reasons), EXIT_INFEASIBLE)
+        fail(LABELS[lang]["no_roster"] + "\n" + "\n".join(f"  {r}" for r in reasons),
+             EXIT_INFEASIBLE)
 
 
 def fail_unless_found(centers: Sequence[CenterProblem], results: Sequence[SolveResult],
-                      time_limit: float) -> None:
-    """Exit 3 explaining why when a center has no roster; exit 4 when one was not found in time."""
+                      time_limit: float, lang: Lang) -> None:
+    """Exit 3 explaining why (in ``lang``) when a center has no roster; exit 4 when one was not
+    found in time."""
+    t = LABELS[lang]
     infeasible = [c for c, r in zip(centers, results, strict=True) if r.status == "INFEASIBLE"]
     if infeasible:
         lines = []
         for c in infeasible:
-            why = explain(c.problem, time_limit=min(60.0, time_limit))
-            lines.append(f"center {c.center}:")
-            lines += [f"  {w}" for w in why] or ["  (no small reason found)"]
-        fail(NO_ROSTER + "\n" + "\n".join(lines), EXIT_INFEASIBLE)
+            why = explain(c.problem, time_limit=min(60.0, time_limit), lang=lang)
+            lines.append(t["center_heading"].format(center=c.center))
+            lines += [f"  {w}" for w in why] or [f"  {t['no_reason']}"]
+        fail(t["no_roster"] + "\n" + "\n".join(lines), EXIT_INFEASIBLE)
     missing = [r.name for r in results if not r.found]
     if missing:
-        fail(f"No roster found within {time_limit:g} s for center(s) {', '.join(missing)}; "
-             f"try a longer --time-limit", EXIT_NO_ROSTER)
+        fail(t["not_found"].format(seconds=f"{time_limit:g}", centers=", ".join(missing)),
+             EXIT_NO_ROSTER)
+
+
+def lang_option(func: F) -> F:
+    """``--lang zh|en``: the language of what the command reports (default: the scenario's)."""
+    return click.option(
+        "--lang", type=click.Choice(LANGS), default=None,
+        help="Language of the messages: rule violations, reasons, explanations, "
+             "penalties.csv's detail (default: the scenario's `language`). Progress and "
+             "status lines stay English.")(func)
 
 
 def solve_options(func: F) -> F:
@@ -226,12 +242,14 @@ def init(folder: Path, month: str) -> None:
 @click.option("--time-limit", default=60.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds of search in all (centers share it by size).")
 @solve_options
+@lang_option
 def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: int,
-          relative_gap: float, force: bool, deterministic: bool) -> None:
+          relative_gap: float, force: bool, deterministic: bool, lang: Lang | None) -> None:
     """Generate a month's roster for every center of a scenario.
 
     Writes roster.csv, roster_wide.csv, acting_days.csv, cover.csv, penalties.csv and
-    summary.json into OUT.
+    summary.json into OUT. --lang sets the language of the reasons printed when no roster
+    exists and of penalties.csv's detail column.
 
     Ctrl-C stops the search and writes the best roster found so far (exit 5); a second
     Ctrl-C quits at once and writes nothing.
@@ -245,7 +263,8 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
         centers = compile_scenario(sc)
     except InputError as exc:
         fail(str(exc), EXIT_INPUT)
-    fail_on_prechecks(centers)
+    words: Lang = lang or sc.language
+    fail_on_prechecks(centers, words)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
                              relative_gap=relative_gap, deterministic=deterministic)
     num_people = sum(len(c.problem.people) for c in centers)
@@ -254,11 +273,11 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
     stop = StopSignal()
     results = interruptible(stop, lambda: solve_many(
         [c.problem for c in centers], settings, progress=_ProgressPrinter(start), stop=stop))
-    fail_unless_found(centers, results, time_limit)
+    fail_unless_found(centers, results, time_limit, words)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in results) else "FEASIBLE"
     info = summary(sc, results, settings, time.perf_counter() - start, status)
     info["interrupted"] = stop.requested
-    fill_output(out, sc, centers, results, info)
+    fill_output(out, sc, centers, results, info, words)
     out.publish()
     click.echo("", err=True)
     click.echo(f"{'center':<10}{'status':<10}{'objective':>10}{'bound':>10}{'gap':>8}"
@@ -273,9 +292,9 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
         click.echo("stopped by Ctrl-C: this is the best roster found so far", err=True)
         sys.exit(EXIT_INTERRUPTED)
 
-# --- roster validate ---------------------------------------------------------------------------
+# --- the words of validate, repair, explain and the infeasible exit, in either language --------
 
-LABELS: dict[str, dict[str, str]] = {
+LABELS: dict[Lang, dict[str, str]] = {
     "en": {
         "violations": "Hard-rule violations",
         "penalties": "Soft penalties by rule",
@@ -294,6 +313,26 @@ LABELS: dict[str, dict[str, str]] = {
         "senior_leader": "senior leader",
         "ok": "No hard rule broken.",
         "broken": "{n} hard-rule violation(s).",
+        # no roster (solve, repair: exit 3 and 4)
+        "no_roster": "No roster exists:",
+        "center_heading": "center {center}:",
+        "no_reason": "(no small reason found)",
+        "not_found": "No roster found within {seconds} s for center(s) {centers}; try a longer "
+                     "--time-limit",
+        # repair
+        "changes": "Changes: {n}",
+        "employee_id": "employee_id",
+        "before": "before",
+        "after": "after",
+        "reason": "reason",
+        # explain
+        "exists": "center {center}: a roster exists that keeps every hard rule",
+        "unknown": "center {center}: could not tell within the time limit whether a roster "
+                   "exists",
+        "infeasible": "center {center}: no roster keeps every hard rule",
+        "no_reason_in_time": "(no small reason found in time; try a longer --time-limit)",
+        "no_answer": "No answer within {seconds} s for center(s) {centers}; try a longer "
+                     "--time-limit",
     },
     "zh": {
         "violations": "硬性规则违规",
@@ -313,6 +352,20 @@ LABELS: dict[str, dict[str, str]] = {
         "senior_leader": "资深组长",
         "ok": "未违反硬性规则。",
         "broken": "违反硬性规则 {n} 处。",
+        "no_roster": "无可行排班：",
+        "center_heading": "中心 {center}：",
+        "no_reason": "（未找到简短的原因）",
+        "not_found": "{seconds} 秒内没有为中心 {centers} 找到排班；请加大 --time-limit",
+        "changes": "改动: {n}",
+        "employee_id": "工号",
+        "before": "原班次",
+        "after": "新班次",
+        "reason": "原因",
+        "exists": "中心 {center}：存在遵守全部硬性规则的排班",
+        "unknown": "中心 {center}：在时间限制内无法判断是否存在可行排班",
+        "infeasible": "中心 {center}：没有排班能遵守全部硬性规则（无可行排班）",
+        "no_reason_in_time": "（限时内未找到简短的原因；请加大 --time-limit）",
+        "no_answer": "{seconds} 秒内无法判断中心 {centers} 是否存在可行排班；请加大 --time-limit",
     },
 }
 CSV_COLUMNS = ["section", "rule", "center", "employee_ids", "dates", "count", "cost", "message"]
@@ -345,12 +398,12 @@ def _date_ranges(dates: Sequence[dt.date]) -> str:
                      f"{r[0].isoformat()}…{r[-1].isoformat()}" for r in runs)
 
 
-def report_data(report: ValidationReport) -> dict[str, Any]:
-    """The report as JSON data (dates ISO)."""
+def report_data(report: ValidationReport, lang: Lang = "en") -> dict[str, Any]:
+    """The report as JSON data (dates ISO; messages in ``lang``, keys in English)."""
     return {
         "violations": [
             {"rule": v.rule, "center": v.center, "employee_ids": list(v.employee_ids),
-             "dates": [d.isoformat() for d in v.dates], "message": v.message}
+             "dates": [d.isoformat() for d in v.dates], "message": v.render(lang)}
             for v in report.violations
         ],
         "penalties": [{"rule": p.rule, "count": p.count, "cost": p.cost}
@@ -364,15 +417,15 @@ def report_data(report: ValidationReport) -> dict[str, Any]:
     }
 
 
-def report_table(report: ValidationReport, lang: str) -> str:
-    """The report as text tables with headings in ``lang`` (zh or en)."""
+def report_table(report: ValidationReport, lang: Lang) -> str:
+    """The report as text tables, headings and messages in ``lang`` (zh or en)."""
     t = LABELS[lang]
     lines = [f"{t['violations']}: {len(report.violations) or t['none']}"]
     if report.violations:
         lines += _table(
             [t["rule"], t["center"], t["employees"], t["dates"], t["message"]],
-            [[v.rule, v.center, ", ".join(v.employee_ids), _date_ranges(v.dates), v.message]
-             for v in report.violations])
+            [[v.rule, v.center, ", ".join(v.employee_ids), _date_ranges(v.dates),
+              v.render(lang)] for v in report.violations])
     lines += ["", f"{t['penalties']}: {len(report.penalties) or t['none']}"]
     if report.penalties:
         lines += _table([t["rule"], t["count"], t["cost"]],
@@ -386,16 +439,16 @@ def report_table(report: ValidationReport, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_csv(report: ValidationReport) -> str:
-    """The report as one CSV table; ``section`` says what each row is (cells from input are
-    escaped so a spreadsheet never runs them as formulas)."""
+def report_csv(report: ValidationReport, lang: Lang = "en") -> str:
+    """The report as one CSV table, messages in ``lang``; ``section`` says what each row is
+    (cells from input are escaped so a spreadsheet never runs them as formulas)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     rows: list[list[object]] = []
     for v in report.violations:
         rows.append(["violation", v.rule, v.center, ";".join(v.employee_ids),
-                     ";".join(d.isoformat() for d in v.dates), "", "", v.message])
+                     ";".join(d.isoformat() for d in v.dates), "", "", v.render(lang)])
     for p in report.penalties:
         rows.append(["penalty", p.rule, "", "", "", p.count, p.cost, ""])
     for a in report.acting_days:
@@ -411,11 +464,10 @@ def report_csv(report: ValidationReport) -> str:
 @click.argument("roster_file", metavar="ROSTER", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="How to print the report on stdout.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the table headings (default: the scenario's `language`). The "
-                   "rules' messages are in English for now; csv columns and json keys are "
-                   "always English.")
-def validate(scenario: Path, roster_file: Path, fmt: str, lang: str | None) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Language of the table headings and of the rules' messages (default: the "
+                   "scenario's `language`); csv columns and json keys are always English.")
+def validate(scenario: Path, roster_file: Path, fmt: str, lang: Lang | None) -> None:
     """Check a roster (hand-made or solved) against a scenario's rules.
 
     Prints every broken hard rule (rule id, center, people, dates and a message), the soft
@@ -441,13 +493,14 @@ def validate(scenario: Path, roster_file: Path, fmt: str, lang: str | None) -> N
         sc, report = validate_files(scenario, roster_file)
     except InputError as exc:
         fail(str(exc), EXIT_INPUT)
-    labels = LABELS[lang or sc.language]
+    words: Lang = lang or sc.language
+    labels = LABELS[words]
     if fmt == "json":
-        click.echo(json.dumps(report_data(report), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report_data(report, words), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(report_csv(report), nl=False)
+        click.echo(report_csv(report, words), nl=False)
     else:
-        click.echo(report_table(report, lang or sc.language), nl=False)
+        click.echo(report_table(report, words), nl=False)
     if report.ok:
         click.echo(labels["ok"], err=True)
     else:
@@ -460,15 +513,16 @@ def validate(scenario: Path, roster_file: Path, fmt: str, lang: str | None) -> N
 CHANGE_COLUMNS = ["employee_id", "date", "before", "after", "reason"]
 
 
-def change_rows(centers: Sequence[CenterProblem],
-                results: Sequence[RepairResult]) -> list[list[str]]:
-    """The rows of changes.csv: every changed cell, center by center, person by person."""
+def change_rows(centers: Sequence[CenterProblem], results: Sequence[RepairResult],
+                lang: Lang = "en") -> list[list[str]]:
+    """The rows of changes.csv: every changed cell, center by center, person by person (the
+    reason in ``lang``)."""
     rows = []
     for cp, result in zip(centers, results, strict=True):
         for change in result.changes:
             day = cp.problem.days[change.day]
             rows.append([change.employee_id, day.label, change.before, change.after,
-                         change.reason])
+                         change.render_reason(lang)])
     return rows
 
 
@@ -480,8 +534,10 @@ def change_rows(centers: Sequence[CenterProblem],
 @click.option("--time-limit", default=10.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds of search in all (centers share it by size).")
 @solve_options
+@lang_option
 def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, workers: int,
-           seed: int, relative_gap: float, force: bool, deterministic: bool) -> None:
+           seed: int, relative_gap: float, force: bool, deterministic: bool,
+           lang: Lang | None) -> None:
     """Repair a roster: the nearest roster that keeps every hard rule.
 
     Changes as few cells as possible, then, with that many changes, makes the roster as good as
@@ -489,7 +545,8 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
     the six files of roster solve and changes.csv (employee_id, date, before, after, reason)
     into OUT, and prints the changes. The reason of a change is the rules the given roster broke
     in that cell (R4: anywhere in the person's month; cover: anyone's cell that date), or, for a
-    change that makes up for another one, the rules putting it back would break.
+    change that makes up for another one, the rules putting it back would break. --lang sets
+    the language of the printed changes, the reasons and the messages.
 
     ROSTER is read as roster validate reads it (CSV or .xlsx, wide or long). Exit codes as
     roster solve: 0 written, 2 invalid input, 3 no roster keeps every hard rule (the reasons
@@ -505,7 +562,9 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
         centers = compile_scenario(sc)
     except InputError as exc:
         fail(str(exc), EXIT_INPUT)
-    fail_on_prechecks(centers)
+    words: Lang = lang or sc.language
+    t = LABELS[words]
+    fail_on_prechecks(centers, words)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
                              relative_gap=relative_gap, deterministic=deterministic)
     click.echo(f"repairing {len(centers)} center(s), {len(given)} people, "
@@ -514,7 +573,7 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
     results = interruptible(stop, lambda: repair_many(
         [c.problem for c in centers], given, settings, stop=stop))
     solved = [r.result for r in results]
-    fail_unless_found(centers, solved, time_limit)
+    fail_unless_found(centers, solved, time_limit, words)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in solved) else "FEASIBLE"
     info = summary(sc, solved, settings, time.perf_counter() - start, status)
     info["interrupted"] = stop.requested
@@ -526,13 +585,13 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
                      "changes": len(r.changes), "fewest_changes_proven": r.minimum_proven}
                     for c, r in zip(centers, results, strict=True)],
     }
-    rows = change_rows(centers, results)
-    fill_output(out, sc, centers, solved, info)
+    rows = change_rows(centers, results, words)
+    fill_output(out, sc, centers, solved, info, words)
     out.add_csv("changes.csv", CHANGE_COLUMNS, rows)
     out.publish()
-    lines = [f"Changes: {len(rows) or 'none'}"]
+    lines = [t["changes"].format(n=len(rows) or t["none"])]
     if rows:
-        lines += _table(CHANGE_COLUMNS, rows)
+        lines += _table([t[column] for column in CHANGE_COLUMNS], rows)
     click.echo("\n".join(lines))
     fewest = "the fewest possible" if info["repair"]["fewest_changes_proven"] else (
         "the fewest found in time")
@@ -554,16 +613,18 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
               help="CP-SAT worker threads for checking that a roster exists.")
 @click.option("--max-conflicts", default=MAX_CONFLICTS, show_default=True,
               type=click.IntRange(1, 100), help="Most independent conflicts to look for.")
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Language of the explanation (default: the scenario's `language`).")
 def explain_command(scenario: Path, time_limit: float, workers: int,
-                    max_conflicts: int) -> None:
+                    max_conflicts: int, lang: Lang | None) -> None:
     """Explain why a scenario has no roster that keeps every hard rule.
 
     Prints (to stdout), center by center, the plain contradictions in the data (such as the
     director and the senior leader on leave the same day) or else the smallest sets of rules,
     people and dates found that cannot all hold together: several independent ones where they
-    exist, each of which alone leaves no roster. Exit code 0: every center has a roster (it
-    says so); 3: some center has none; 4: it could not tell within the time limit; 2: invalid
-    input.
+    exist, each of which alone leaves no roster, in the language of --lang. Exit code 0: every
+    center has a roster (it says so); 3: some center has none; 4: it could not tell within the
+    time limit; 2: invalid input.
 
     Example: roster explain my-center --time-limit 60 --max-conflicts 5
     """
@@ -572,6 +633,8 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
         centers = compile_scenario(sc)
     except InputError as exc:
         fail(str(exc), EXIT_INPUT)
+    words: Lang = lang or sc.language
+    t = LABELS[words]
     deadline = time.perf_counter() + time_limit
     lines: list[str] = []
     infeasible: list[str] = []
@@ -581,29 +644,27 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
         found = prechecks(cp.problem)
         exists = False if found else has_roster(cp.problem, share / 2, workers)
         if exists:
-            lines.append(f"center {cp.center}: a roster exists that keeps every hard rule / "
-                         f"存在可行排班")
+            lines.append(t["exists"].format(center=cp.center))
             continue
         if exists is None:
             unknown.append(cp.center)
-            lines.append(f"center {cp.center}: could not tell within the time limit whether a "
-                         f"roster exists")
+            lines.append(t["unknown"].format(center=cp.center))
             continue
         infeasible.append(cp.center)
-        lines.append(f"center {cp.center}: no roster keeps every hard rule / 无可行排班")
+        lines.append(t["infeasible"].format(center=cp.center))
         if found:
-            lines += [f"  {v.message}" for v in found]
+            lines += [f"  {v.render(words)}" for v in found]
             continue
         left = max(0.1, deadline - time.perf_counter()) / (len(centers) - i)
         conflicts = find_conflicts(cp.problem, left, max_conflicts)
-        lines += [f"  {line}" for line in conflict_lines(conflicts)] if conflicts else [
-            "  (no small reason found in time; try a longer --time-limit)"]
+        lines += [f"  {line}" for line in conflict_lines(conflicts, words)] if conflicts else [
+            f"  {t['no_reason_in_time']}"]
     click.echo("\n".join(lines))
     if infeasible:
         sys.exit(EXIT_INFEASIBLE)
     if unknown:
-        click.echo(f"No answer within {time_limit:g} s for center(s) {', '.join(unknown)}; try "
-                   f"a longer --time-limit", err=True)
+        click.echo(t["no_answer"].format(seconds=f"{time_limit:g}", centers=", ".join(unknown)),
+                   err=True)
         sys.exit(EXIT_NO_ROSTER)
 
 

@@ -3,6 +3,10 @@
 The instances are solved by the same engine and rules as ``roster solve`` (:mod:`roster.curtois`
 maps them onto the generic problem). Data goes to stdout, progress and messages to stderr.
 
+Everything here is in English, the rules' messages too (``Violation.message``, the English
+rendering of :mod:`solver.messages`), and there is no ``--lang``: the benchmark, its instances
+and its published results are English only.
+
 Exit codes: 0 done (check: no hard rule broken); 1 check: the solution breaks hard rules (solve:
 the solved roster failed the independent check, a bug); 2 invalid input or usage; 3 no roster
 keeps every hard rule; 4 no roster found within the time limit.

@@ -2,6 +2,10 @@
 
 Data goes to stdout in the chosen ``--format``; problems go to stderr. Exit codes: 0 done, 2
 invalid input (every problem listed, each naming its file, row and column).
+
+There is no ``--lang``: the reports are bilingual by design (the md and html page the department
+manager signs shows every label in Chinese and English), and the table, csv and json keep their
+English headings and keys, which scripts read.
 """
 
 from __future__ import annotations

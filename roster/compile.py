@@ -25,6 +25,7 @@ from roster.domain import (
     ShiftType,
     ShortfallPolicy,
 )
+from solver.messages import Text
 from solver.problem import Day, Person, Problem, Shift
 from solver.rules.base import Rule
 from solver.rules.consecutive import MaxConsecutiveWorkDays
@@ -97,16 +98,16 @@ def demand_for(
 
 
 def forbidden_successions(shifts: Sequence[ShiftType], min_rest_hours: float) -> dict[
-        tuple[str, str], str]:
+        tuple[str, str], Text]:
     """R6: (a, b) when the rest from the end of a to the start of b next day is too short."""
     need = round(min_rest_hours * 60)
-    out: dict[tuple[str, str], str] = {}
+    out: dict[tuple[str, str], Text] = {}
     for a in shifts:
         for b in shifts:
             rest = 24 * 60 + b.start - a.end
             if rest < need:
-                out[a.code, b.code] = (f"{rest / 60:g} h of rest, at least {min_rest_hours:g} h "
-                                       f"needed")
+                out[a.code, b.code] = Text.of("succession.rest", rest=f"{rest / 60:g}",
+                                              need=f"{min_rest_hours:g}")
     return out
 
 

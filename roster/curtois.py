@@ -32,6 +32,7 @@ from pathlib import Path
 
 from roster.io.curtois import Assignments, Instance, read_instance_file
 from solver.check import check_roster
+from solver.messages import Text
 from solver.problem import OFF, CheckReport, Day, Person, Problem, Shift, Violation
 from solver.rules.base import Rule
 from solver.rules.consecutive import MaxConsecutiveWorkDays
@@ -67,7 +68,8 @@ def to_problem(instance: Instance) -> Problem:
     rules: list[Rule] = [
         OneShiftPerDay(rule_id="H1", disallowed_rule_id="H3"),
         ForbiddenSuccessions(
-            {(s.id, nxt): f"{nxt} cannot follow {s.id}" for s in instance.shifts
+            {(s.id, nxt): Text.of("curtois.cannot_follow", next=nxt, shift=s.id)
+             for s in instance.shifts
              for nxt in s.cannot_follow},
             use_history=False, rule_id="H2"),
         MaxShiftsPerType({e.id: {c: n for c, n in e.max_shifts.items() if n > 0}
@@ -154,8 +156,8 @@ def roster_of(problem: Problem, assignments: Assignments) -> tuple[dict[str, lis
             if len(shifts) > 1:
                 violations.append(Violation(
                     "H1", (person.id,), (d,),
-                    f"H1: {person.label} has {len(shifts)} shifts on {problem.days[d].label} "
-                    f"({', '.join(shifts)}); at most one"))
+                    Text.of("curtois.several_shifts", rule="H1", person=person.label,
+                            n=len(shifts), day=problem.days[d].text, shifts=tuple(shifts))))
         roster[person.id] = cells
     return roster, violations
 

@@ -15,6 +15,7 @@ from typing import Any
 from roster.compile import CenterProblem
 from roster.domain import Scenario
 from roster.io.writers import OutputFolder
+from solver.messages import Lang
 from solver.problem import Problem, Roster, is_work
 from solver.rules.cover import Cover, count_on_duty
 from solver.solve import SolveResult, SolveSettings
@@ -112,8 +113,10 @@ def summary(scenario: Scenario, results: Sequence[SolveResult], settings: SolveS
 
 
 def fill_output(out: OutputFolder, scenario: Scenario, centers: Sequence[CenterProblem],
-                results: Sequence[SolveResult], info: dict[str, Any]) -> None:
-    """Add every output file of a solved department to ``out``."""
+                results: Sequence[SolveResult], info: dict[str, Any],
+                lang: Lang = "en") -> None:
+    """Add every output file of a solved department to ``out`` (penalties.csv's ``detail`` in
+    ``lang``; column names and codes are the same in every language)."""
     dates = scenario.month.dates
     long_rows: list[list[Any]] = []
     wide_rows: list[list[Any]] = []
@@ -132,7 +135,7 @@ def fill_output(out: OutputFolder, scenario: Scenario, centers: Sequence[CenterP
         cover += cover_rows(cp.center, cp.problem, roster)
         for p in result.report.penalties:
             penalties.append([p.rule_id, cp.center, p.employee_id, _date(cp.problem, p.day),
-                              p.shift, p.weight, p.amount, p.cost, p.detail])
+                              p.shift, p.weight, p.amount, p.cost, p.render_detail(lang)])
     out.add_csv("roster.csv", ROSTER_COLUMNS, long_rows)
     out.add_csv("roster_wide.csv", PERSON_COLUMNS + [d.isoformat() for d in dates], wide_rows)
     out.add_csv("acting_days.csv", ACTING_COLUMNS,

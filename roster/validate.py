@@ -19,18 +19,29 @@ from roster.domain import Scenario
 from roster.io.roster_reader import read_roster
 from roster.io.scenario_reader import load_scenario
 from roster.outputs import ActingDay, acting_days
+from solver.messages import Lang, Text
 from solver.solve import check_roster
 
 
 @dataclass(frozen=True)
 class RuleViolation:
-    """A broken hard rule: its id (R1 …), center, the people and dates, and a plain message."""
+    """A broken hard rule: its id (R1 …), center, the people and dates, and a plain message
+    (``text``, in either language)."""
 
     rule: str
     center: str
     employee_ids: tuple[str, ...]
     dates: tuple[dt.date, ...]
-    message: str
+    text: Text
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text.render("en")
+
+    def render(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return self.text.render(lang)
 
 
 @dataclass(frozen=True)
@@ -78,7 +89,7 @@ def validate_roster(scenario: Scenario, roster: Mapping[str, Sequence[str]]) -> 
         dates = [info.date for info in cp.calendar]
         for v in report.violations:
             violations.append(RuleViolation(
-                v.rule_id, cp.center, v.employee_ids, tuple(dates[d] for d in v.days), v.message))
+                v.rule_id, cp.center, v.employee_ids, tuple(dates[d] for d in v.days), v.text))
         for p in report.penalties:
             count, cost = totals.get(p.rule_id, (0, 0))
             totals[p.rule_id] = (count + 1, cost + p.cost)

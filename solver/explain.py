@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from solver.messages import Lang, Text
 from solver.model import build_model, clear_objective
 from solver.problem import Problem, Violation
 
@@ -38,7 +39,7 @@ class Conflict:
     """A set of rules (each about some people or dates) that cannot all hold."""
 
     groups: tuple[Group, ...]
-    lines: tuple[str, ...]  # plain words, one per group
+    lines: tuple[Text, ...]  # plain words, one per group
 
 
 def prechecks(problem: Problem) -> list[Violation]:
@@ -52,14 +53,12 @@ def group_order(group: Group) -> tuple[tuple[int | str, ...], ...]:
                  for text in group)
 
 
-def describe(problem: Problem, group: Group) -> str:
+def describe(problem: Problem, group: Group) -> Text:
     rule_id, subject = group
     for rule in problem.rules:
         if rule.rule_id == rule_id:
             return rule.describe_group(problem, subject)
-    return f"{rule_id} ({subject})"
-
-
+    return Text.of("explain.group", rule=rule_id, subject=subject)
 
 
 def has_roster(problem: Problem, time_limit: float = 30.0, workers: int = 2) -> bool | None:
@@ -178,25 +177,27 @@ def find_conflict(problem: Problem, time_limit: float = 30.0) -> Conflict | None
     return found[0] if found else None
 
 
-def conflict_lines(conflicts: Sequence[Conflict]) -> list[str]:
-    """Plain words for conflicts: one block per conflict, a line per group."""
+def conflict_lines(conflicts: Sequence[Conflict], lang: Lang = "en") -> list[str]:
+    """Plain words for conflicts, in ``lang``: one block per conflict, a line per group."""
     if len(conflicts) == 1:
-        return ["These rules cannot all hold together:",
-                *(f"  - {line}" for line in conflicts[0].lines)]
-    out = [f"{len(conflicts)} independent conflicts; each one alone leaves no roster:"]
+        return [Text("explain.cannot_hold").render(lang),
+                *(f"  - {line.render(lang)}" for line in conflicts[0].lines)]
+    out = [Text.of("explain.several", n=len(conflicts)).render(lang)]
     for i, conflict in enumerate(conflicts, start=1):
-        out.append(f"{i}. These rules cannot all hold together:")
-        out += [f"  - {line}" for line in conflict.lines]
+        out.append(Text.of("explain.numbered", i=i).render(lang))
+        out += [f"  - {line.render(lang)}" for line in conflict.lines]
     return out
 
 
-def explain(problem: Problem, time_limit: float = 30.0, max_conflicts: int = 1) -> list[str]:
-    """Plain-words reasons why the problem has no roster (empty if none could be found).
+def explain(problem: Problem, time_limit: float = 30.0, max_conflicts: int = 1,
+            lang: Lang = "en") -> list[str]:
+    """Plain-words reasons, in ``lang``, why the problem has no roster (empty if none could be
+    found).
 
     The pre-checks' contradictions if there are any, else up to ``max_conflicts`` conflicts.
     """
     found = prechecks(problem)
     if found:
-        return [v.message for v in found]
+        return [v.render(lang) for v in found]
     conflicts = find_conflicts(problem, time_limit, max_conflicts)
-    return conflict_lines(conflicts) if conflicts else []
+    return conflict_lines(conflicts, lang) if conflicts else []

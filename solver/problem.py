@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from solver.messages import Lang, Text, Value, render
+
 if TYPE_CHECKING:
     from solver.rules.base import Rule
 
@@ -40,6 +42,11 @@ class Day:
     @property
     def label(self) -> str:
         return self.date.isoformat() if self.date else f"day {self.index}"
+
+    @property
+    def text(self) -> Value:
+        """The day in a message: its ISO date, or 'day 3' ('第 3 天') without a date."""
+        return self.date.isoformat() if self.date else Text.of("day.index", index=self.index)
 
 
 @dataclass(frozen=True)
@@ -131,12 +138,21 @@ class Problem:
 
 @dataclass(frozen=True)
 class Violation:
-    """A broken hard rule, in terms the scheduler understands."""
+    """A broken hard rule, in terms the scheduler understands (``text``, in either language)."""
 
     rule_id: str
     employee_ids: tuple[str, ...]
     days: tuple[int, ...]
-    message: str
+    text: Text
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text.render("en")
+
+    def render(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return self.text.render(lang)
 
 
 @dataclass(frozen=True)
@@ -149,11 +165,16 @@ class Penalty:
     weight: int
     amount: int
     shift: str = ""
-    detail: str = ""
+    #: what the term is about: a text, or words the same in every language (such as 'E→M')
+    detail: Text | str = ""
 
     @property
     def cost(self) -> int:
         return self.weight * self.amount
+
+    def render_detail(self, lang: Lang = "en") -> str:
+        """The detail in ``lang``."""
+        return render(self.detail, lang)
 
 
 @dataclass

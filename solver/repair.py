@@ -25,6 +25,7 @@ from ortools.sat.python import cp_model
 
 from solver.budget import Budget, StopSignal
 from solver.check import ModelCheckerMismatch, check_roster, verify_solution
+from solver.messages import Lang, Text
 from solver.model import ModelContext, build_model
 from solver.problem import LEAVE, OFF, CheckReport, Problem, Roster, Violation
 from solver.solve import SolveResult, SolveSettings, configure
@@ -43,7 +44,7 @@ class Change:
     ``reason`` is the rule ids (joined by ``;``) of the given roster's violations this cell was
     part of; for a cell that was part of none (a change that makes up for another one, such as a
     day off moved to keep the quota), the rules that putting it back would break; else
-    :data:`OBJECTIVE_REASON`.
+    :data:`OBJECTIVE_REASON`. :attr:`text` is the reason in words, for either language.
     """
 
     employee_id: str
@@ -51,6 +52,16 @@ class Change:
     before: str
     after: str
     reason: str
+
+    @property
+    def text(self) -> Text:
+        if self.reason == OBJECTIVE_REASON:
+            return Text("repair.objective")
+        return Text.of("repair.rules", rules=self.reason)
+
+    def render_reason(self, lang: Lang) -> str:
+        """The reason in ``lang`` (rule ids are the same in every language)."""
+        return self.text.render(lang)
 
 
 @dataclass

@@ -257,13 +257,21 @@ def test_csv_format(scenario: Path, planted: Path) -> None:
 
 
 def test_zh_labels(scenario: Path, planted: Path) -> None:
-    """--lang zh gives Chinese headings; the rules' messages stay English."""
+    """--lang zh gives Chinese headings and the rules' messages in Chinese."""
     result = run("validate", scenario, planted, "--lang", "zh")
     assert result.exit_code == EXIT_VIOLATIONS, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "硬性规则违规: 4"
     assert lines[1] == "规则  中心  员工    日期                   说明"
-    assert lines[2].startswith("R1    IN    D1, S1  2026-10-05             R1: director Dana (D1)")
+    assert lines[2:6] == [
+        "R1    IN    D1, S1  2026-10-05             "
+        "R1：中心主任 Dana (D1) 与资深组长 Sam (S1) 在 2026-10-05 同时休息",
+        "R4    IN    A2                             R4：Bob (A2) 休息 7 天，月休应为 8 天",
+        "R5    IN    A3      2026-10-04…2026-10-10  "
+        "R5：Cyd (A3) 从 2026-10-04 到 2026-10-10 连续上班 7 天，最多 6 天",
+        "R7    IN            2026-10-06             "
+        "R7：2026-10-06 E 班至少需要 2 名座席，实际安排 1 名（缺 1 名）",
+    ]
     assert lines[7:10] == ["软性扣分（按规则）: 1", "规则  次数  扣分", "W4    41    123"]
     assert lines[11:13] == ["代任日（中心主任休息，资深组长代任）: 8",
                             "日期        中心  中心主任  资深组长"]

@@ -2,22 +2,20 @@
 
 The exports (workbook, web page, calendars, CSV headers) and the command's own messages take
 their words from here, so that ``--lang`` changes all of them at once. The rules' own messages
-(from the solver's checks) are in English; in Chinese they are shown after the rule's Chinese
-title (:func:`violation_text`).
+come from the solver's message catalogue (:mod:`solver.messages`), in the same language, after
+the rule's title (:func:`violation_text`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
 
 from roster.calendar import DayInfo, chinese_holiday_name
 from roster.domain import LEAVE, OFF, Role
 from roster.validate import RuleViolation
-
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+from solver.messages import LANGS as LANGS
+from solver.messages import Lang as Lang
 
 LABELS: dict[Lang, dict[str, str]] = {
     "en": {
@@ -232,10 +230,11 @@ def rule_title(rule: str, lang: Lang) -> str:
 
 
 def violation_text(v: RuleViolation, lang: Lang) -> str:
-    """A violation explained: the rule's title, then the check's (English) message."""
+    """A violation explained in ``lang``: the rule's title, then the check's message."""
     title = rule_title(v.rule, lang)
     sep = "：" if lang == "zh" else ": "
-    return f"{v.rule} {title}{sep}{v.message}" if title else v.message
+    message = v.render(lang)
+    return f"{v.rule} {title}{sep}{message}" if title else message
 
 
 def date_ranges(dates: Sequence[dt.date]) -> str:

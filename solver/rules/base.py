@@ -10,6 +10,7 @@ import dataclasses
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
+from solver.messages import MESSAGES, Text, Value
 from solver.problem import CheckReport, Problem, Roster, Violation
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ class CouplesPeople(Exception):
 class Rule(ABC):
     """A hard rule (violations) or a soft wish (penalties), or a rule that can be either."""
 
-    #: one-line name used in messages and docs
+    #: one-line name used in messages and docs (in Chinese: ``title.<class name>`` of
+    #: :data:`solver.messages.MESSAGES`)
     title: ClassVar[str] = ""
     #: the parameter fields that map a person id to that person's parameters
     person_fields: ClassVar[tuple[str, ...]] = ()
@@ -61,6 +63,11 @@ class Rule(ABC):
         """Plain contradictions visible before solving (fixed cells, counts): for explanations."""
         return []
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
+    def title_text(self) -> Value:
+        """The rule's title, translatable when the message catalogue has it."""
+        key = f"title.{type(self).__name__}"
+        return Text(key) if key in MESSAGES else self.title
+
+    def describe_group(self, problem: Problem, subject: str) -> Text:
         """Plain words for one assumption group of this rule (used to explain infeasibility)."""
-        return f"{self.rule_id} {self.title} ({subject})"
+        return Text.of("rule.group", rule=self.rule_id, title=self.title_text(), subject=subject)

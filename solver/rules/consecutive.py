@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from solver.messages import Text
 from solver.problem import CheckReport, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 
@@ -53,13 +54,14 @@ class MaxConsecutiveWorkDays(Rule):
             for first, last in runs(flags):
                 if last - first + 1 > limit and last >= offset:
                     d0, d1 = max(first - offset, 0), last - offset
-                    since = (f" (counting {offset - first} days of the previous month)"
+                    since = (Text.of("consecutive.since", past=offset - first)
                              if first < offset else "")
                     report.violations.append(Violation(
                         self.rule_id, (person_id,), tuple(range(d0, d1 + 1)),
-                        f"{self.rule_id}: {problem.person(person_id).label} works "
-                        f"{last - first + 1} days in a row from {problem.days[d0].label} to "
-                        f"{problem.days[d1].label}{since}; at most {limit}"))
+                        Text.of("consecutive.too_long", rule=self.rule_id,
+                                person=problem.person(person_id).label, n=last - first + 1,
+                                first=problem.days[d0].text, last=problem.days[d1].text,
+                                since=since, limit=limit)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -86,11 +88,11 @@ class MaxConsecutiveWorkDays(Rule):
                     d0, d1 = max(first - len(past), 0), last - len(past)
                     out.append(Violation(
                         self.rule_id, (person_id,), tuple(range(d0, d1 + 1)),
-                        f"{self.rule_id}: {problem.person(person_id).label} is pinned to work "
-                        f"{last - first + 1} days in a row up to {problem.days[d1].label}; "
-                        f"at most {limit}"))
+                        Text.of("consecutive.pinned", rule=self.rule_id,
+                                person=problem.person(person_id).label, n=last - first + 1,
+                                last=problem.days[d1].text, limit=limit)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
-        return (f"{self.rule_id} {problem.person(subject).label} works at most "
-                f"{self.limit[subject]} days in a row")
+    def describe_group(self, problem: Problem, subject: str) -> Text:
+        return Text.of("consecutive.group", rule=self.rule_id,
+                       person=problem.person(subject).label, limit=self.limit[subject])

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from solver.messages import Text, term
 from solver.problem import CheckReport, Penalty, Problem, Roster, Violation, is_work
 from solver.rules.base import CouplesPeople, Rule
 
@@ -52,9 +53,10 @@ class Cover(Rule):
     target_rule_id: str = "W1"
     over_rule_id: str = "over"
 
-    def _where(self, problem: Problem, req: CoverRequirement) -> str:
-        shift = f" on shift {req.shift}" if req.shift else ""
-        return f"{problem.days[req.day].label}{shift}"
+    def _where(self, problem: Problem, req: CoverRequirement) -> Text:
+        day = problem.days[req.day].text
+        return (Text.of("cover.where_shift", day=day, shift=req.shift) if req.shift
+                else Text.of("cover.where_day", day=day))
 
     def amounts(self, req: CoverRequirement, on_duty: int) -> tuple[int, int, int]:
         """(short of the minimum, below the target, above the target) for a head count."""
@@ -77,8 +79,8 @@ class Cover(Rule):
             if short and req.under_weight is None:
                 report.violations.append(Violation(
                     self.rule_id, (), (req.day,),
-                    f"{self.rule_id}: {self._where(problem, req)} needs at least {req.minimum} "
-                    f"{self.who}, {n} assigned ({short} short)"))
+                    Text.of("cover.short", rule=self.rule_id, where=self._where(problem, req),
+                            minimum=req.minimum, who=term(self.who), n=n, short=short)))
             for rule_id, weight, amount in (
                 (self.rule_id, req.under_weight or 0, short),
                 (self.target_rule_id, req.target_weight, below),
@@ -141,16 +143,17 @@ class Cover(Rule):
             if len(available) < req.minimum:
                 away = [pid for pid in req.people if problem.fixed.get((pid, req.day)) is not None
                         and pid not in available]
-                because = (f"; away or pinned elsewhere: {', '.join(away)}" if away else "")
+                because = Text.of("cover.away", people=tuple(away)) if away else ""
                 out.append(Violation(
                     self.rule_id, tuple(away), (req.day,),
-                    f"{self.rule_id}: {self._where(problem, req)} needs at least {req.minimum} "
-                    f"{self.who} but only {len(available)} can work it{because}"))
+                    Text.of("cover.cannot", rule=self.rule_id, where=self._where(problem, req),
+                            minimum=req.minimum, who=term(self.who), available=len(available),
+                            because=because)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
+    def describe_group(self, problem: Problem, subject: str) -> Text:
         for req in self.requirements:
             if req.subject == subject:
-                return (f"{self.rule_id} at least {req.minimum} {self.who} on "
-                        f"{self._where(problem, req)}")
-        return f"{self.rule_id} cover {subject}"
+                return Text.of("cover.group", rule=self.rule_id, minimum=req.minimum,
+                               who=term(self.who), where=self._where(problem, req))
+        return Text.of("cover.group_unknown", rule=self.rule_id, subject=subject)

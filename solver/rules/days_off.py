@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from solver.messages import Text
 from solver.problem import LEAVE, OFF, CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
 
@@ -41,12 +42,14 @@ class DaysOffQuota(Rule):
             if not low <= num_off <= high:
                 q_low, q_high = self.quota[person_id]
                 quota = f"{q_low}" if q_low == q_high else f"{q_low}-{q_high}"
-                leave = f" and {num_leave} days of leave" if num_leave else ""
-                counted = " (leave counts)" if num_leave and self.leave_counts else ""
+                leave = Text.of("days_off.leave", n=num_leave) if num_leave else ""
+                counted = (Text("days_off.leave_counts") if num_leave and self.leave_counts
+                           else "")
                 report.violations.append(Violation(
                     self.rule_id, (person_id,), (),
-                    f"{self.rule_id}: {problem.person(person_id).label} has {num_off} days off"
-                    f"{leave}; the quota is {quota}{counted}"))
+                    Text.of("days_off.out_of_quota", rule=self.rule_id,
+                            person=problem.person(person_id).label, off=num_off, leave=leave,
+                            quota=quota, counted=counted)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -71,15 +74,16 @@ class DaysOffQuota(Rule):
             label = problem.person(person_id).label
             if num_fixed_off > high:
                 out.append(Violation(self.rule_id, (person_id,), (),
-                                     f"{self.rule_id}: {label} is pinned off on {num_fixed_off} "
-                                     f"days but may have at most {high} days off"))
+                                     Text.of("days_off.pinned_off", rule=self.rule_id,
+                                             person=label, n=num_fixed_off, high=high)))
             elif free < low:
                 out.append(Violation(self.rule_id, (person_id,), (),
-                                     f"{self.rule_id}: {label} needs {low} days off but only "
-                                     f"{free} days are not pinned to a shift"))
+                                     Text.of("days_off.too_few_free", rule=self.rule_id,
+                                             person=label, low=low, free=free)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
+    def describe_group(self, problem: Problem, subject: str) -> Text:
         low, high = self.quota[subject]
         quota = f"{low}" if low == high else f"{low}-{high}"
-        return f"{self.rule_id} {problem.person(subject).label} gets {quota} days off"
+        return Text.of("days_off.group", rule=self.rule_id,
+                       person=problem.person(subject).label, quota=quota)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from solver.messages import Text
 from solver.problem import OFF, CheckReport, Penalty, Problem, Roster
 from solver.rules.base import Rule
 
@@ -39,7 +40,7 @@ class RestDayFairness(Rule):
         spread = _spread(self.counts(problem, roster))
         if self.weight and spread:
             report.penalties.append(Penalty(self.rule_id, "", None, self.weight, spread,
-                                            detail="max - min rest days off"))
+                                            detail=Text("fairness.rest_days")))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -63,7 +64,7 @@ class LateShiftFairness(Rule):
         spread = _spread(counts)
         if self.weight and spread:
             report.penalties.append(Penalty(self.rule_id, "", None, self.weight, spread,
-                                            detail="max - min late shifts"))
+                                            detail=Text("fairness.late_shifts")))
         return report
 
     def encode(self, ctx: ModelContext) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from solver.messages import Text, Value, cell_text
 from solver.problem import LEAVE, CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
 
@@ -29,22 +30,27 @@ class FixedCells(Rule):
                 want = problem.fixed.get((person.id, d))
                 got = cells[d]
                 if want is not None and got != want:
-                    what = "approved leave" if want == LEAVE else f"pinned {want}"
-                    msg = f"has {what} on {problem.days[d].label} but the roster says {got}"
+                    key = "fixed_cells.leave_changed" if want == LEAVE else (
+                        "fixed_cells.pin_changed")
+                    extra: dict[str, Value] = {"got": cell_text(got)}
+                    if want != LEAVE:
+                        extra["want"] = cell_text(want)
                 elif want is None and got == LEAVE:
-                    msg = f"is on LEAVE on {problem.days[d].label} without approved leave"
+                    key, extra = "fixed_cells.unapproved_leave", {}
                 else:
                     continue
-                report.violations.append(
-                    Violation(self.rule_id, (person.id,), (d,),
-                              f"{self.rule_id}: {person.label} {msg}"))
+                report.violations.append(Violation(
+                    self.rule_id, (person.id,), (d,),
+                    Text.of(key, rule=self.rule_id, person=person.label,
+                            day=problem.days[d].text, **extra)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
         """Nothing to add: ``ModelContext`` fixes these cells (under this rule's id)."""
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
+    def describe_group(self, problem: Problem, subject: str) -> Text:
         person = problem.person(subject)
         days = sorted(d for (pid, d) in problem.fixed if pid == subject)
-        cells = ", ".join(f"{problem.days[d].label} {problem.fixed[subject, d]}" for d in days)
-        return f"{self.rule_id} fixed cells of {person.label}: {cells}"
+        cells = tuple(Text.of("fixed_cells.cell", day=problem.days[d].text,
+                              cell=cell_text(problem.fixed[subject, d])) for d in days)
+        return Text.of("fixed_cells.group", rule=self.rule_id, person=person.label, cells=cells)

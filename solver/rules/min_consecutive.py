@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from solver.messages import Text, days_count
 from solver.problem import CheckReport, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 from solver.rules.consecutive import runs
@@ -54,10 +55,10 @@ class _MinRun(Rule):
 
     #: True: runs of worked days; False: runs of days not worked
     worked_runs: ClassVar[bool] = True
-    #: "works N days in a row", "is off N days in a row"
-    verb: ClassVar[str] = "works"
+    #: "works N days in a row", "is off N days in a row" (a key of solver.messages.MESSAGES)
+    verb: ClassVar[str] = "min_run.works"
     #: the same for a run of pinned cells
-    pinned_verb: ClassVar[str] = "is pinned to work"
+    pinned_verb: ClassVar[str] = "min_run.pinned_work"
 
     def __post_init__(self) -> None:
         for person_id, limit in self.limit.items():
@@ -72,15 +73,15 @@ class _MinRun(Rule):
         return is_work(cell) == self.worked_runs
 
     def _message(self, problem: Problem, person_id: str, first: int, last: int, length: int,
-                 limit: int, verb: str) -> str:
+                 limit: int, verb: str) -> Text:
         num_past = length - (last - first + 1)
-        since = (f" (counting {num_past} day{'s' if num_past > 1 else ''} of history)"
-                 if num_past else "")
-        when = (f"on {problem.days[first].label}" if first == last else
-                f"from {problem.days[first].label} to {problem.days[last].label}")
-        days = "day" if length == 1 else "days"
-        return (f"{self.rule_id}: {problem.person(person_id).label} {verb} "
-                f"{length} {days} in a row {when}{since}; at least {limit}")
+        since = Text.of("min_run.since", days=days_count(num_past)) if num_past else ""
+        when = (Text.of("min_run.on_day", day=problem.days[first].text) if first == last else
+                Text.of("min_run.from_to", first=problem.days[first].text,
+                        last=problem.days[last].text))
+        return Text.of("min_run.short", rule=self.rule_id, person=problem.person(person_id).label,
+                       verb=Text(verb), days=days_count(length), when=when, since=since,
+                       limit=limit)
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
@@ -152,10 +153,10 @@ class _MinRun(Rule):
                                   limit, self.pinned_verb)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
-        edges = " (runs at the horizon's edges exempt)" if self.exempt_edges else ""
-        return (f"{self.rule_id} {problem.person(subject).label} {self.verb} at least "
-                f"{self.limit[subject]} days in a row{edges}")
+    def describe_group(self, problem: Problem, subject: str) -> Text:
+        edges = Text("min_run.edges") if self.exempt_edges else ""
+        return Text.of("min_run.group", rule=self.rule_id, person=problem.person(subject).label,
+                       verb=Text(self.verb), limit=self.limit[subject], edges=edges)
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,8 @@ class MinConsecutiveWork(_MinRun):
     title = "least consecutive working days"
     rule_id: str = "min_work_run"
     worked_runs = True
-    verb = "works"
-    pinned_verb = "is pinned to work"
+    verb = "min_run.works"
+    pinned_verb = "min_run.pinned_work"
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,6 @@ class MinConsecutiveDaysOff(_MinRun):
     title = "least consecutive days off"
     rule_id: str = "min_off_run"
     worked_runs = False
-    verb = "is off"
-    pinned_verb = "is pinned off"
+    verb = "min_run.off"
+    pinned_verb = "min_run.pinned_off"
 

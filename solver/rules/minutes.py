@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from solver.messages import Text
 from solver.problem import CheckReport, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 
@@ -43,11 +44,13 @@ class TotalMinutes(Rule):
             total = self.minutes(problem, cells)
             if not low <= total <= high:
                 num_shifts = sum(1 for c in cells if is_work(c))
-                side = f"at least {low}" if total < low else f"at most {high}"
+                side = (Text.of("minutes.at_least", low=low) if total < low
+                        else Text.of("minutes.at_most", high=high))
                 report.violations.append(Violation(
                     self.rule_id, (person_id,), (),
-                    f"{self.rule_id}: {problem.person(person_id).label} works {total} minutes "
-                    f"in {num_shifts} shift(s); {side} (between {low} and {high})"))
+                    Text.of("minutes.out_of_range", rule=self.rule_id,
+                            person=problem.person(person_id).label, total=total,
+                            shifts=num_shifts, side=side, low=low, high=high)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -72,15 +75,16 @@ class TotalMinutes(Rule):
             reachable = pinned + longest * sum(1 for c in fixed if c is None)
             if pinned > high:
                 out.append(Violation(self.rule_id, (person_id,), (),
-                                     f"{self.rule_id}: {person.label} is pinned to {pinned} "
-                                     f"minutes of shifts; at most {high}"))
+                                     Text.of("minutes.pinned_over", rule=self.rule_id,
+                                             person=person.label, pinned=pinned, high=high)))
             elif reachable < low:
                 out.append(Violation(self.rule_id, (person_id,), (),
-                                     f"{self.rule_id}: {person.label} can work at most "
-                                     f"{reachable} minutes; at least {low} are needed"))
+                                     Text.of("minutes.unreachable", rule=self.rule_id,
+                                             person=person.label, reachable=reachable,
+                                             low=low)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
+    def describe_group(self, problem: Problem, subject: str) -> Text:
         low, high = self.bounds[subject]
-        return (f"{self.rule_id} {problem.person(subject).label} works between {low} and {high} "
-                f"minutes")
+        return Text.of("minutes.group", rule=self.rule_id, person=problem.person(subject).label,
+                       low=low, high=high)

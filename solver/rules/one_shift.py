@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from solver.messages import Text
 from solver.problem import LEAVE, OFF, CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
 
@@ -36,15 +37,16 @@ class OneShiftPerDay(Rule):
                     continue
                 rule_id = self.rule_id
                 if cell not in codes:
-                    msg = f"unknown shift {cell!r}"
+                    key, shift = "one_shift.unknown", repr(cell)
                 elif not person.may_work(cell):
-                    msg = f"may not work shift {cell}"
+                    key, shift = "one_shift.not_allowed", cell
                     rule_id = self.disallowed_rule_id or self.rule_id
                 else:
                     continue
                 report.violations.append(Violation(
                     rule_id, (person.id,), (d,),
-                    f"{rule_id}: {person.label} {msg} on {problem.days[d].label}"))
+                    Text.of(key, rule=rule_id, person=person.label, shift=shift,
+                            day=problem.days[d].text)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -57,6 +59,7 @@ class OneShiftPerDay(Rule):
             if cell not in (OFF, LEAVE) and not person.may_work(cell):
                 rule_id = self.disallowed_rule_id or self.rule_id
                 out.append(Violation(rule_id, (person_id,), (d,),
-                                     f"{rule_id}: {person.label} is pinned to shift {cell} on "
-                                     f"{problem.days[d].label} but may not work it"))
+                                     Text.of("one_shift.pinned", rule=rule_id,
+                                             person=person.label, shift=cell,
+                                             day=problem.days[d].text)))
         return out

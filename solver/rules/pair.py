@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from solver.messages import Text, Value, term
 from solver.problem import LEAVE, CheckReport, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 
@@ -24,22 +25,22 @@ class PairRule(Rule):
     second_role: str = "senior leader"
     rule_id: str = "R1"
 
-    def _message(self, problem: Problem, day: int, why: str) -> str:
+    def _message(self, problem: Problem, key: str, day: int | None = None) -> Text:
+        """``key`` of solver.messages about the two people (and a day)."""
         a, b = problem.person(self.first), problem.person(self.second)
-        return (
-            f"{self.rule_id}: {self.first_role} {a.label} and {self.second_role} {b.label} "
-            f"{why} on {problem.days[day].label}"
-        )
+        on_day: dict[str, Value] = {} if day is None else {"day": problem.days[day].text}
+        return Text.of(key, rule=self.rule_id, first_role=term(self.first_role), first=a.label,
+                       second_role=term(self.second_role), second=b.label, **on_day)
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
         for d in range(problem.num_days):
             a, b = roster[self.first][d], roster[self.second][d]
             if not is_work(a) and not is_work(b):
-                why = "both have approved leave" if a == b == LEAVE else "are both off"
+                key = "pair.both_leave" if a == b == LEAVE else "pair.both_off"
                 report.violations.append(
                     Violation(self.rule_id, (self.first, self.second), (d,),
-                              self._message(problem, d, why))
+                              self._message(problem, key, d))
                 )
         return report
 
@@ -55,12 +56,10 @@ class PairRule(Rule):
             a = problem.fixed.get((self.first, d))
             b = problem.fixed.get((self.second, d))
             if a is not None and b is not None and not is_work(a) and not is_work(b):
-                why = "both have approved leave" if a == b == LEAVE else "are both fixed off"
+                key = "pair.both_leave" if a == b == LEAVE else "pair.both_fixed_off"
                 out.append(Violation(self.rule_id, (self.first, self.second), (d,),
-                                     self._message(problem, d, why)))
+                                     self._message(problem, key, d)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
-        a, b = problem.person(self.first), problem.person(self.second)
-        return (f"{self.rule_id} pair rule: {self.first_role} {a.label} and {self.second_role} "
-                f"{b.label} are never off on the same day")
+    def describe_group(self, problem: Problem, subject: str) -> Text:
+        return self._message(problem, "pair.group")

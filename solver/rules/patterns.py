@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from solver.messages import Text
 from solver.problem import OFF, CheckReport, Penalty, Problem, Roster, is_work
 from solver.rules.base import Rule
 
@@ -36,7 +37,7 @@ class IsolatedDayOff(Rule):
                 prev = problem.history_cell(pid, -1) if d == 0 else cells[d - 1]
                 if cells[d] == OFF and prev is not None and is_work(prev) and is_work(cells[d + 1]):
                     report.penalties.append(Penalty(self.rule_id, pid, d, self.weight, 1,
-                                                    detail="single day off"))
+                                                    detail=Text("patterns.single_day_off")))
         return report
 
     def encode(self, ctx: ModelContext) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from solver.messages import Text
 from solver.problem import CheckReport, Penalty, Problem, Roster, is_work
 from solver.rules.base import Rule
 
@@ -26,6 +27,13 @@ class ShiftRequest:
     kind: Literal["on", "off"]
     shift: str | None
     weight: int
+
+
+def detail(req: ShiftRequest) -> Text:
+    """What an unmet wish was: 'off day', 'on E' ('想上 E 班')."""
+    if req.shift is None:
+        return Text(f"requests.{req.kind}_day")
+    return Text.of(f"requests.{req.kind}_shift", shift=req.shift)
 
 
 def unmet(req: ShiftRequest, cell: str) -> bool:
@@ -47,7 +55,7 @@ class ShiftRequests(Rule):
             if req.weight and unmet(req, roster[req.person][req.day]):
                 report.penalties.append(Penalty(
                     self.rule_id, req.person, req.day, req.weight, 1, req.shift or "",
-                    f"{req.kind} {req.shift or 'day'}"))
+                    detail(req)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:

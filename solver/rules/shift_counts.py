@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from solver.messages import Text, days_count
 from solver.problem import CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
 
 if TYPE_CHECKING:
     from solver.model import ModelContext
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass(frozen=True)
@@ -47,8 +44,9 @@ class MaxShiftsPerType(Rule):
                 if len(days) > limit:
                     report.violations.append(Violation(
                         self.rule_id, (person_id,), days,
-                        f"{self.rule_id}: {problem.person(person_id).label} works shift {code} "
-                        f"on {_plural(len(days), 'day')}; at most {limit}"))
+                        Text.of("shift_counts.too_many", rule=self.rule_id,
+                                person=problem.person(person_id).label, shift=code,
+                                days=days_count(len(days)), limit=limit)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -70,11 +68,13 @@ class MaxShiftsPerType(Rule):
                 if len(days) > limit:
                     out.append(Violation(
                         self.rule_id, (person_id,), days,
-                        f"{self.rule_id}: {problem.person(person_id).label} is pinned to shift "
-                        f"{code} on {_plural(len(days), 'day')}; at most {limit}"))
+                        Text.of("shift_counts.pinned", rule=self.rule_id,
+                                person=problem.person(person_id).label, shift=code,
+                                days=days_count(len(days)), limit=limit)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
-        limits = ", ".join(f"{code} on at most {limit}"
-                           for code, limit in self.limits[subject].items())
-        return f"{self.rule_id} {problem.person(subject).label} works {limits} days"
+    def describe_group(self, problem: Problem, subject: str) -> Text:
+        limits = tuple(Text.of("shift_counts.limit", shift=code, limit=limit)
+                       for code, limit in self.limits[subject].items())
+        return Text.of("shift_counts.group", rule=self.rule_id,
+                       person=problem.person(subject).label, limits=limits)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from solver.messages import Text
 from solver.problem import CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
 
@@ -24,7 +25,8 @@ class ForbiddenSuccessions(Rule):
     """Shift ``b`` may not follow shift ``a`` on the next day, for each pair (a, b)."""
 
     title = "rest between shifts"
-    pairs: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (a, b) -> why
+    # (a, b) -> why: a text, or words the same in every language
+    pairs: Mapping[tuple[str, str], Text | str] = field(default_factory=dict)
     use_history: bool = True
     rule_id: str = "R6"
 
@@ -36,12 +38,12 @@ class ForbiddenSuccessions(Rule):
             for d in range(problem.num_days):
                 prev = before if d == 0 else cells[d - 1]
                 if prev is not None and (prev, cells[d]) in self.pairs:
-                    when = problem.days[d - 1].label if d else "the day before the month"
+                    when = problem.days[d - 1].text if d else Text("succession.day_before")
                     report.violations.append(Violation(
                         self.rule_id, (person.id,), (d - 1, d) if d else (d,),
-                        f"{self.rule_id}: {person.label} works {prev} on {when} then "
-                        f"{cells[d]} on {problem.days[d].label}: "
-                        f"{self.pairs[prev, cells[d]]}"))
+                        Text.of("succession.works", rule=self.rule_id, person=person.label,
+                                prev=prev, when=when, cell=cells[d], day=problem.days[d].text,
+                                why=self.pairs[prev, cells[d]])))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -82,11 +84,13 @@ class ForbiddenSuccessions(Rule):
                 prev = before if d == 0 else cells[d - 1]
                 if prev is not None and cell is not None and (prev, cell) in self.pairs:
                     out.append(Violation(self.rule_id, (pid,), (d,),
-                                         f"{self.rule_id}: {problem.person(pid).label} is pinned "
-                                         f"to {prev} then {cell} on {problem.days[d].label}: "
-                                         f"{self.pairs[prev, cell]}"))
+                                         Text.of("succession.pinned", rule=self.rule_id,
+                                                 person=problem.person(pid).label, prev=prev,
+                                                 cell=cell, day=problem.days[d].text,
+                                                 why=self.pairs[prev, cell])))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
-        pairs = ", ".join(f"{a}→{b}" for a, b in self.pairs)
-        return f"{self.rule_id} {problem.person(subject).label}: no {pairs} on consecutive days"
+    def describe_group(self, problem: Problem, subject: str) -> Text:
+        pairs = tuple(f"{a}→{b}" for a, b in self.pairs)
+        return Text.of("succession.group", rule=self.rule_id,
+                       person=problem.person(subject).label, pairs=pairs)

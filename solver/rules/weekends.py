@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from solver.messages import Text
 from solver.problem import OFF, CheckReport, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
 
@@ -50,11 +51,12 @@ class MaxWeekends(Rule):
             worked = [w for w in all_weekends if any(is_work(cells[d]) for d in w)]
             if len(worked) > limit:
                 days = tuple(d for w in worked for d in w if is_work(cells[d]))
-                which = ", ".join(problem.days[w[0]].label for w in worked)
+                which = tuple(problem.days[w[0]].text for w in worked)
                 report.violations.append(Violation(
                     self.rule_id, (person_id,), days,
-                    f"{self.rule_id}: {problem.person(person_id).label} works on "
-                    f"{len(worked)} weekends (starting {which}); at most {limit}"))
+                    Text.of("weekends.too_many", rule=self.rule_id,
+                            person=problem.person(person_id).label, n=len(worked), which=which,
+                            limit=limit)))
         return report
 
     def encode(self, ctx: ModelContext) -> None:
@@ -85,10 +87,11 @@ class MaxWeekends(Rule):
             if len(pinned) > limit:
                 out.append(Violation(
                     self.rule_id, (person_id,), tuple(pinned_days),
-                    f"{self.rule_id}: {problem.person(person_id).label} is pinned to work on "
-                    f"{len(pinned)} weekends; at most {limit}"))
+                    Text.of("weekends.pinned", rule=self.rule_id,
+                            person=problem.person(person_id).label, n=len(pinned),
+                            limit=limit)))
         return out
 
-    def describe_group(self, problem: Problem, subject: str) -> str:
-        return (f"{self.rule_id} {problem.person(subject).label} works on at most "
-                f"{self.limit[subject]} weekends")
+    def describe_group(self, problem: Problem, subject: str) -> Text:
+        return Text.of("weekends.group", rule=self.rule_id,
+                       person=problem.person(subject).label, limit=self.limit[subject])

@@ -99,6 +99,7 @@ TOTALS = {
     "A3": (23, 8, 3, 22),
 }
 R1_MESSAGE = "R1: director Dana (D1) and senior leader Sam (S1) are both off on 2026-10-05"
+R1_MESSAGE_ZH = "R1：中心主任 Dana (D1) 与资深组长 Sam (S1) 在 2026-10-05 同时休息"
 
 
 def write_scenario(folder: Path, language: str = "en") -> Path:

@@ -9,7 +9,7 @@ from roster.export import ExportData
 from roster.export.grid import SHIFT_COLORS
 from roster.export.html import to_html
 
-from .builders import R1_MESSAGE, ROSTER
+from .builders import R1_MESSAGE, R1_MESSAGE_ZH, ROSTER
 
 
 class Page(HTMLParser):
@@ -83,6 +83,16 @@ def test_violations_are_highlighted_and_explained(data: ExportData) -> None:
     attrs, _ = page.rows["D1"][4 + 5]
     assert "violation" not in attrs["class"].split()
     assert "title" not in attrs
+
+
+def test_violations_are_explained_in_chinese(data: ExportData) -> None:
+    """With zh the hover and the list below the grid are the Chinese message, no English."""
+    text = to_html(data, "zh")
+    page = Page(text)
+    attrs, _ = page.rows["D1"][4 + 4]
+    assert attrs["title"] == f"R1 中心主任与资深组长同日休息：{R1_MESSAGE_ZH}"
+    assert R1_MESSAGE not in text
+    assert "days in a row" not in text
 
 
 def test_chart_is_inline_svg_with_a_bar_per_date_and_shift(data: ExportData) -> None:

@@ -15,7 +15,7 @@ from roster.export.xlsx import to_xlsx
 from roster.io.roster_reader import read_roster
 from roster.io.scenario_reader import load_scenario
 
-from .builders import ACTING_DAYS, R1_MESSAGE, ROSTER, TOTALS, WEEKDAYS_ZH
+from .builders import ACTING_DAYS, R1_MESSAGE, R1_MESSAGE_ZH, ROSTER, TOTALS, WEEKDAYS_ZH
 from .conftest import SAMPLE, SAMPLE_ROSTER
 
 # The center sheet's rows: title, acting days, one cover row per shift (E, L, N), the header,
@@ -199,7 +199,7 @@ def test_summary_lists_acting_days_and_violations(data: ExportData) -> None:
                   f"R1 director and senior leader both off: {R1_MESSAGE}"]
     zh = [[c.value for c in r] for r in sheets(data, "zh")[1].iter_rows()]
     assert ["R1", "IN", "D1 Dana, S1 Sam", "2026-10-05",
-            f"R1 中心主任与资深组长同日休息：{R1_MESSAGE}"] in zh
+            f"R1 中心主任与资深组长同日休息：{R1_MESSAGE_ZH}"] in zh
 
 
 def test_one_center_workbook_reads_back_as_a_roster(data: ExportData, scenario: Path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solver.messages import Text
 from solver.problem import Penalty
 from solver.rules.cover import Cover, CoverRequirement
 from solver.rules.days_off import DaysOffQuota
@@ -24,7 +25,7 @@ def test_rest_day_spread() -> None:
         "OFF E E E E E E",
     ))
     assert report.violations == []
-    assert report.penalties == [Penalty("W3", "", None, 3, 2, detail="max - min rest days off")]
+    assert report.penalties == [Penalty("W3", "", None, 3, 2, detail=Text("fairness.rest_days"))]
     assert report.objective == 6  # (2 - 0) x 3
 
 
@@ -36,7 +37,7 @@ def test_leave_on_a_rest_day_is_not_counted() -> None:
         "E E E E E LEAVE LEAVE",
         "E E E E E OFF OFF",
     ))
-    assert report.penalties == [Penalty("W3", "", None, 1, 2, detail="max - min rest days off")]
+    assert report.penalties == [Penalty("W3", "", None, 1, 2, detail=Text("fairness.rest_days"))]
 
 
 def test_public_holiday_is_a_rest_day() -> None:
@@ -68,7 +69,7 @@ def test_late_shift_spread() -> None:
     rule = LateShiftFairness(("P1", "P2", "P3"), ("L",), 2)
     problem = make_problem(3, 4, [rule])
     report = check_roster(problem, roster("L L L E", "M E L OFF", "L OFF L LEAVE"))
-    assert report.penalties == [Penalty("W5", "", None, 2, 2, detail="max - min late shifts")]
+    assert report.penalties == [Penalty("W5", "", None, 2, 2, detail=Text("fairness.late_shifts"))]
     assert report.objective == 4  # (3 - 1) x 2
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solver.messages import Text
 from solver.problem import Penalty
 from solver.rules.days_off import DaysOffQuota
 from solver.rules.patterns import IsolatedDayOff, ShiftTypeChanges
@@ -12,13 +13,15 @@ from .builders import MONDAY, SETTINGS, make_problem, roster, solve_pinned
 
 SUNDAY = MONDAY.replace(day=7)
 
+SINGLE = Text("patterns.single_day_off")
+
 
 def test_isolated_day_off() -> None:
     """One OFF between worked days costs the weight; a two-day block and the last day do not."""
     rule = IsolatedDayOff(("P1",), 3)
     problem = make_problem(1, 7, [rule])
     report = check_roster(problem, roster("E OFF L OFF OFF E OFF"))
-    assert report.penalties == [Penalty("W4", "P1", 1, 3, 1, detail="single day off")]
+    assert report.penalties == [Penalty("W4", "P1", 1, 3, 1, detail=SINGLE)]
     assert report.objective == 3  # 1 isolated day x weight 3
 
 
@@ -49,7 +52,7 @@ def test_history_day_before_the_month() -> None:
     rule = IsolatedDayOff(("P1", "P2", "P3"), 3)
     problem = make_problem(3, 3, [rule], history={"P1": "OFF E", "P2": "E OFF"})
     report = check_roster(problem, roster("OFF E E", "OFF E E", "OFF E E"))
-    assert report.penalties == [Penalty("W4", "P1", 0, 3, 1, detail="single day off")]
+    assert report.penalties == [Penalty("W4", "P1", 0, 3, 1, detail=SINGLE)]
     assert report.objective == 3  # only P1: 1 x 3
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solver.messages import Text
 from solver.problem import Penalty
 from solver.rules.requests import ShiftRequest, ShiftRequests
 from solver.solve import check_roster, solve
@@ -15,7 +16,7 @@ def test_day_off_request() -> None:
     problem = make_problem(1, 3, [rule])
     report = check_roster(problem, roster("M OFF LEAVE"))
     assert report.violations == []
-    assert report.penalties == [Penalty("W2", "P1", 0, 3, 1, "", "off day")]
+    assert report.penalties == [Penalty("W2", "P1", 0, 3, 1, "", Text("requests.off_day"))]
     assert report.objective == 3  # 1 day worked x weight 3
 
 
@@ -24,7 +25,8 @@ def test_avoid_shift_request() -> None:
     rule = ShiftRequests([ShiftRequest("P1", d, "off", "L", 2) for d in range(3)])
     problem = make_problem(1, 3, [rule])
     report = check_roster(problem, roster("L E OFF"))
-    assert report.penalties == [Penalty("W2", "P1", 0, 2, 1, "L", "off L")]
+    assert report.penalties == [
+        Penalty("W2", "P1", 0, 2, 1, "L", Text.of("requests.off_shift", shift="L"))]
     assert report.objective == 2  # 1 L worked x weight 2
 
 
@@ -34,9 +36,9 @@ def test_on_shift_request() -> None:
     problem = make_problem(1, 4, [rule])
     report = check_roster(problem, roster("E M OFF LEAVE"))
     assert report.penalties == [
-        Penalty("W2", "P1", 1, 4, 1, "E", "on E"),
-        Penalty("W2", "P1", 2, 4, 1, "E", "on E"),
-        Penalty("W2", "P1", 3, 4, 1, "E", "on E"),
+        Penalty("W2", "P1", 1, 4, 1, "E", Text.of("requests.on_shift", shift="E")),
+        Penalty("W2", "P1", 2, 4, 1, "E", Text.of("requests.on_shift", shift="E")),
+        Penalty("W2", "P1", 3, 4, 1, "E", Text.of("requests.on_shift", shift="E")),
     ]
     assert report.objective == 12  # 3 days not on E x weight 4
 
@@ -47,8 +49,8 @@ def test_on_any_shift_request() -> None:
     problem = make_problem(2, 4, [rule])
     report = check_roster(problem, roster("OFF OFF OFF OFF", "E L OFF LEAVE"))
     assert report.penalties == [
-        Penalty("W2", "P2", 2, 5, 1, "", "on day"),
-        Penalty("W2", "P2", 3, 5, 1, "", "on day"),
+        Penalty("W2", "P2", 2, 5, 1, "", Text("requests.on_day")),
+        Penalty("W2", "P2", 3, 5, 1, "", Text("requests.on_day")),
     ]
     assert report.objective == 10  # 2 days not worked x weight 5
 
