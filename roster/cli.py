@@ -72,17 +72,14 @@ def fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-# Progress and status lines (the "solving …" and "repairing …" lines, the improving rosters, the
-# solve summary table, the final status line of solve and repair, Ctrl-C notices, the internal
-# error) stay in English whatever --lang says: they are a log, read by scripts and benchmarks
-# (tests/test_interrupt.py waits for "solving"), not a report for the scheduler. Everything the
-# scheduler reads (violations, reasons, explanations, changes) follows --lang; so do the exports.
+# Progress and status lines follow --lang like everything else the CLI prints (LOG_LABELS).
 
 class _ProgressPrinter:
     """Improving rosters on stderr, at most one line per center every half second."""
 
-    def __init__(self, start: float) -> None:
+    def __init__(self, start: float, lang: Lang = "en") -> None:
         self.start = start
+        self.words = LOG_LABELS[lang]
         self.last: dict[str, float] = {}
         self.lock = threading.Lock()
 
@@ -93,14 +90,15 @@ class _ProgressPrinter:
                 return
             self.last[name] = now
         gap = 0.0 if objective == 0 else max(0.0, (objective - bound) / abs(objective))
-        click.echo(f"  [{now - self.start:6.1f}s] {name}: best {objective:.0f}  "
-                   f"bound {bound:.0f}  gap {gap:.1%}", err=True)
+        click.echo(self.words["progress"].format(
+            seconds=f"{now - self.start:6.1f}", center=name, objective=f"{objective:.0f}",
+            bound=f"{bound:.0f}", gap=f"{gap:.1%}"), err=True)
 
 
 T = TypeVar("T")
 
 
-def interruptible(stop: StopSignal, work: Callable[[], T]) -> T:
+def interruptible(stop: StopSignal, work: Callable[[], T], lang: Lang = "en") -> T:
     """Run ``work`` so that Ctrl-C asks it to stop (keeping its best result); twice quits.
 
     The work runs in a thread while this one waits, so the signal handler can run: CP-SAT does
@@ -119,8 +117,7 @@ def interruptible(stop: StopSignal, work: Callable[[], T]) -> T:
     def on_sigint(signum: int, frame: object) -> None:
         if stop.requested:
             raise KeyboardInterrupt
-        click.echo("\nstopping: the best roster so far will be written "
-                   "(Ctrl-C again to quit at once)", err=True)
+        click.echo("\n" + LOG_LABELS[lang]["stopping"], err=True)
         stop.request()
 
     thread = threading.Thread(target=run, daemon=True)
@@ -131,7 +128,7 @@ def interruptible(stop: StopSignal, work: Callable[[], T]) -> T:
         while thread.is_alive():
             thread.join(0.2)
     except KeyboardInterrupt:
-        click.echo("stopped: nothing written", err=True)
+        click.echo(LOG_LABELS[lang]["aborted"], err=True)
         sys.exit(EXIT_ABORTED)
     finally:
         if in_main:
@@ -219,7 +216,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--month", required=True, help="The month to roster, YYYY-MM.")
-def init(folder: Path, month: str) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True,
+              help="The scenario's language (its column headers, labels and messages) and "
+                   "this command's.")
+def init(folder: Path, month: str, lang: Lang) -> None:
     """Write a small valid scenario to start from.
 
     Example: roster init my-center --month 2026-12
@@ -227,12 +227,12 @@ def init(folder: Path, month: str) -> None:
     from roster.init import write_starter_scenario
 
     try:
-        write_starter_scenario(folder, Month.parse(month))
+        write_starter_scenario(folder, Month.parse(month), lang)
     except ValueError as exc:
         fail(f"--month: {exc}", EXIT_INPUT)
     except InputError as exc:
         fail(str(exc), EXIT_INPUT)
-    click.echo(f"wrote a starter scenario to {folder}", err=True)
+    click.echo(LOG_LABELS[lang]["initialised"].format(folder=folder), err=True)
 
 
 @cli.command()
@@ -268,11 +268,14 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
                              relative_gap=relative_gap, deterministic=deterministic)
     num_people = sum(len(c.problem.people) for c in centers)
-    click.echo(f"solving {len(centers)} center(s), {num_people} people, "
-               f"{len(sc.month.dates)} days, {workers} worker(s), {time_limit:g} s", err=True)
+    log = LOG_LABELS[words]
+    click.echo(log["solving"].format(centers=len(centers), people=num_people,
+                                     days=len(sc.month.dates), workers=workers,
+                                     seconds=f"{time_limit:g}"), err=True)
     stop = StopSignal()
     results = interruptible(stop, lambda: solve_many(
-        [c.problem for c in centers], settings, progress=_ProgressPrinter(start), stop=stop))
+        [c.problem for c in centers], settings, progress=_ProgressPrinter(start, words),
+        stop=stop), words)
     fail_unless_found(centers, results, time_limit, words)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in results) else "FEASIBLE"
     info = summary(sc, results, settings, time.perf_counter() - start, status)
@@ -280,19 +283,68 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
     fill_output(out, sc, centers, results, info, words)
     out.publish()
     click.echo("", err=True)
-    click.echo(f"{'center':<10}{'status':<10}{'objective':>10}{'bound':>10}{'gap':>8}"
-               f"{'seconds':>9}", err=True)
-    for r in results:
-        gap = "" if r.gap is None else f"{r.gap:.1%}"
-        click.echo(f"{r.name:<10}{r.status:<10}{r.objective or 0:>10}{r.bound:>10.0f}{gap:>8}"
-                   f"{r.seconds:>9.1f}", err=True)
-    click.echo(f"{status}: objective {info['objective']}, {info['counts']['acting_days']} acting "
-               f"day(s); written to {out_dir}", err=True)
+    rows = [[r.name, r.status, str(r.objective or 0), f"{r.bound:.0f}",
+             "" if r.gap is None else f"{r.gap:.1%}", f"{r.seconds:.1f}"] for r in results]
+    header = [log[key] for key in ("center", "status", "objective", "bound", "gap", "seconds")]
+    click.echo("\n".join(_table(header, rows)), err=True)
+    click.echo(log["solved"].format(status=status, objective=info["objective"],
+                                    acting=info["counts"]["acting_days"], out=out_dir), err=True)
     if stop.requested:
-        click.echo("stopped by Ctrl-C: this is the best roster found so far", err=True)
+        click.echo(log["interrupted_solve"], err=True)
         sys.exit(EXIT_INTERRUPTED)
 
 # --- the words of validate, repair, explain and the infeasible exit, in either language --------
+
+#: the progress and status lines of solve and repair (stderr)
+LOG_LABELS: dict[Lang, dict[str, str]] = {
+    "en": {
+        "solving": "solving {centers} center(s), {people} people, {days} days, {workers} "
+                   "worker(s), {seconds} s",
+        "repairing": "repairing {centers} center(s), {people} people, {days} days, {workers} "
+                     "worker(s), {seconds} s",
+        "progress": "  [{seconds}s] {center}: best {objective}  bound {bound}  gap {gap}",
+        "center": "center",
+        "status": "status",
+        "objective": "objective",
+        "bound": "bound",
+        "gap": "gap",
+        "seconds": "seconds",
+        "solved": "{status}: objective {objective}, {acting} acting day(s); written to {out}",
+        "repaired": "{status}: {before} hard-rule violation(s) in the given roster, {changed} "
+                    "cell(s) changed ({fewest}), objective {objective}; written to {out}",
+        "fewest": "the fewest possible",
+        "fewest_in_time": "the fewest found in time",
+        "stopping": "stopping: the best roster so far will be written (Ctrl-C again to quit at "
+                    "once)",
+        "aborted": "stopped: nothing written",
+        "interrupted_solve": "stopped by Ctrl-C: this is the best roster found so far",
+        "interrupted_repair": "stopped by Ctrl-C: this is the best repair found so far",
+        "initialised": "wrote a starter scenario to {folder}",
+    },
+    "zh": {
+        "solving": "正在排班：{centers} 个中心，{people} 人，{days} 天，{workers} 个线程，"
+                   "限时 {seconds} 秒",
+        "repairing": "正在修复：{centers} 个中心，{people} 人，{days} 天，{workers} 个线程，"
+                     "限时 {seconds} 秒",
+        "progress": "  [{seconds}秒] {center}：最优 {objective}  下界 {bound}  差距 {gap}",
+        "center": "中心",
+        "status": "状态",
+        "objective": "目标值",
+        "bound": "下界",
+        "gap": "差距",
+        "seconds": "秒",
+        "solved": "{status}：目标值 {objective}，代任日 {acting} 天；已写入 {out}",
+        "repaired": "{status}：原排班违反硬性规则 {before} 处，改动 {changed} 格（{fewest}），"
+                    "目标值 {objective}；已写入 {out}",
+        "fewest": "已证明为最少改动",
+        "fewest_in_time": "限时内找到的最少改动",
+        "stopping": "正在停止：将写入目前最好的排班（再按一次 Ctrl-C 立即退出）",
+        "aborted": "已停止：未写入任何文件",
+        "interrupted_solve": "已按 Ctrl-C 停止：这是目前找到的最好排班",
+        "interrupted_repair": "已按 Ctrl-C 停止：这是目前找到的最好修复",
+        "initialised": "已在 {folder} 写入入门场景",
+    },
+}
 
 LABELS: dict[Lang, dict[str, str]] = {
     "en": {
@@ -567,11 +619,13 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
     fail_on_prechecks(centers, words)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
                              relative_gap=relative_gap, deterministic=deterministic)
-    click.echo(f"repairing {len(centers)} center(s), {len(given)} people, "
-               f"{len(sc.month.dates)} days, {workers} worker(s), {time_limit:g} s", err=True)
+    log = LOG_LABELS[words]
+    click.echo(log["repairing"].format(centers=len(centers), people=len(given),
+                                       days=len(sc.month.dates), workers=workers,
+                                       seconds=f"{time_limit:g}"), err=True)
     stop = StopSignal()
     results = interruptible(stop, lambda: repair_many(
-        [c.problem for c in centers], given, settings, stop=stop))
+        [c.problem for c in centers], given, settings, stop=stop), words)
     solved = [r.result for r in results]
     fail_unless_found(centers, solved, time_limit, words)
     status = "OPTIMAL" if all(r.status == "OPTIMAL" for r in solved) else "FEASIBLE"
@@ -593,13 +647,12 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
     if rows:
         lines += _table([t[column] for column in CHANGE_COLUMNS], rows)
     click.echo("\n".join(lines))
-    fewest = "the fewest possible" if info["repair"]["fewest_changes_proven"] else (
-        "the fewest found in time")
-    click.echo(f"{status}: {info['repair']['violations_before']} hard-rule violation(s) in the "
-               f"given roster, {len(rows)} cell(s) changed ({fewest}), objective "
-               f"{info['objective']}; written to {out_dir}", err=True)
+    fewest = log["fewest"] if info["repair"]["fewest_changes_proven"] else log["fewest_in_time"]
+    click.echo(log["repaired"].format(status=status, before=info["repair"]["violations_before"],
+                                      changed=len(rows), fewest=fewest,
+                                      objective=info["objective"], out=out_dir), err=True)
     if stop.requested:
-        click.echo("stopped by Ctrl-C: this is the best repair found so far", err=True)
+        click.echo(log["interrupted_repair"], err=True)
         sys.exit(EXIT_INTERRUPTED)
 
 

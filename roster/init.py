@@ -25,6 +25,7 @@ from roster.domain import (
 )
 from roster.errors import InputError
 from roster.io.scenario_writer import write_scenario
+from solver.messages import Lang
 
 STARTER_SHIFTS = (
     ShiftType(code="E", name="早班", aliases=("早",), start=8 * 60, end=16 * 60 + 30),
@@ -58,8 +59,8 @@ STARTER_DEMAND: tuple[tuple[str, str, int, int, int], ...] = (
 )
 
 
-def starter_scenario(month: Month) -> Scenario:
-    """The starter scenario for ``month``, as an object."""
+def starter_scenario(month: Month, language: Lang = "zh") -> Scenario:
+    """The starter scenario for ``month``, as an object; ``language``: its labels and messages."""
     dates = month.dates
     center = Center(id="C1", name="回CALL中心", kind=CenterKind.INBOUND)
     staff = tuple(
@@ -93,7 +94,7 @@ def starter_scenario(month: Month) -> Scenario:
     return Scenario(
         name=f"新场景 {month}",
         month=month,
-        language="zh",
+        language=language,
         centers=(center,),
         shifts=STARTER_SHIFTS,
         staff=staff,
@@ -102,7 +103,7 @@ def starter_scenario(month: Month) -> Scenario:
     )
 
 
-def write_starter_scenario(folder: Path, month: Month) -> None:
+def write_starter_scenario(folder: Path, month: Month, language: Lang = "zh") -> None:
     """Write the starter scenario for ``month`` into ``folder`` (created if missing).
 
     Refuses, with an :class:`InputError`, a path that is a file or a folder that is not empty:
@@ -120,4 +121,4 @@ def write_starter_scenario(folder: Path, month: Month) -> None:
                 "folder is not empty; choose a new or empty folder / "
                 "文件夹非空，请选择新的或空的文件夹",
             )
-    write_scenario(starter_scenario(month), folder, headers="zh")
+    write_scenario(starter_scenario(month, language), folder, headers=language)

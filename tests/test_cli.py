@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from roster.cli import EXIT_INFEASIBLE, EXIT_INPUT, EXIT_OK, cli
+from roster.io.scenario_reader import load_scenario
 
 MONTH = "2026-10"
 OUTPUT_FILES = sorted(
@@ -206,3 +207,19 @@ def test_init_bad_month_exits_2(tmp_path: Path, month: str) -> None:
     assert result.stderr.startswith("--month:")
     assert len(result.stderr.strip().splitlines()) == 1
     assert not folder.exists()
+
+
+@pytest.mark.parametrize(("lang", "header", "said"), [
+    ("en", "employee_id,name,role,center,team", "wrote a starter scenario to "),
+    ("zh", "工号,姓名,职位,中心,组", "已在 "),
+])
+def test_init_in_either_language(tmp_path: Path, lang: str, header: str, said: str) -> None:
+    """`roster init --lang` sets the scenario's language, its CSV headers and the message;
+    the scenario it writes loads with that language."""
+    folder = tmp_path / "scenario"
+    result = run("init", folder, "--month", MONTH, "--lang", lang)
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.stderr.startswith(said + str(folder))
+    staff = (folder / "staff.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert staff.startswith(header)
+    assert load_scenario(folder).language == lang

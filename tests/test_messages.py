@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 from rules.test_explain import two_independent_clashes
 from test_cli_repair import leave_clash
-from test_validate import clean_roster, planted_roster, write_roster, write_scenario
+from test_validate import STAFF, clean_roster, planted_roster, write_roster, write_scenario
 
 import solver.rules
 from roster.cli import (
@@ -297,6 +297,23 @@ def test_solve_writes_penalty_details_in_the_language_asked_for(
     text = (out / "penalties.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines() == ["rule,center,employee_id,date,shift,weight,amount,cost,detail",
                                  f"W2,IN,D1,2026-10-03,,20,1,20,{detail}"]
+    # the CLI's own lines follow --lang too: the first line, the summary table, the last line
+    err = result.stderr.splitlines()
+    assert err[0] == LOG_LINES[lang][0].format(people=len(STAFF.splitlines()) - 1)  # 6 people
+    assert err[-3].split() == LOG_LINES[lang][1]
+    assert err[-2].split()[:3] == ["IN", "OPTIMAL", "20"]
+    assert err[-1] == LOG_LINES[lang][2].format(out=out)
+
+
+# D1 has the 8 days off of R4, so 8 acting days; the one wish not granted costs 20
+LOG_LINES = {
+    "zh": ("正在排班：1 个中心，{people} 人，31 天，2 个线程，限时 10 秒",
+           ["中心", "状态", "目标值", "下界", "差距", "秒"],
+           "OPTIMAL：目标值 20，代任日 8 天；已写入 {out}"),
+    "en": ("solving 1 center(s), {people} people, 31 days, 2 worker(s), 10 s",
+           ["center", "status", "objective", "bound", "gap", "seconds"],
+           "OPTIMAL: objective 20, 8 acting day(s); written to {out}"),
+}
 
 
 def test_clean_roster_has_no_messages_in_either_language(tmp_path: Path) -> None:
