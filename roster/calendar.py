@@ -17,6 +17,7 @@ import chinese_calendar
 
 from roster.domain import CalendarOverride, Month
 from roster.errors import InputError
+from solver.messages import Text
 
 CALENDAR_FILE = "calendar.csv"
 
@@ -94,13 +95,8 @@ def month_calendar(
     if use_package and not package_covers(month):
         raise InputError.single(
             CALENDAR_FILE,
-            f"chinesecalendar {package_version()} has no holiday data for {month}; add the month's "
-            "public holidays and 调休 make-up workdays to calendar.csv and set "
-            "[calendar] overrides_complete = true in scenario.toml (or upgrade chinesecalendar) / "
-            f"日历包 chinesecalendar {package_version()} 不含 {month} 的节假日数据："
-            "请在 calendar.csv 中填写该月的节假日和调休上班日，"
-            "并在 scenario.toml 的 [calendar] 中设置 overrides_complete = true"
-            "（或升级 chinesecalendar）",
+            Text.of("calendar.no_data", version=package_version(), month=str(month),
+                    makeup="调休"),
         )
 
     days: list[DayInfo] = []

@@ -35,9 +35,9 @@ from roster.commands_export import export
 from roster.commands_score import eligible, score
 from roster.compile import CenterProblem, compile_scenario
 from roster.domain import Month
-from roster.errors import InputError
+from roster.errors import InputError, error_text
 from roster.io.roster_reader import read_roster
-from roster.io.scenario_reader import load_scenario
+from roster.io.scenario_reader import load_scenario, message_language
 from roster.io.writers import OutputFolder, safe_cell
 from roster.outputs import fill_output, summary
 from roster.validate import ValidationReport, validate_files
@@ -51,7 +51,7 @@ from solver.explain import (
     has_roster,
     prechecks,
 )
-from solver.messages import LANGS, Lang
+from solver.messages import LANGS, Lang, render
 from solver.repair import RepairResult, repair_many
 from solver.solve import SolveResult, SolveSettings, solve_many
 
@@ -70,6 +70,12 @@ F = TypeVar("F", bound=Callable[..., object])
 def fail(message: str, code: int) -> None:
     click.echo(message, err=True)
     sys.exit(code)
+
+
+def fail_input(error: InputError, scenario: Path, lang: Lang | None) -> None:
+    """Exit 2 with every problem of the input, in ``lang`` (``--lang``) if given, else in the
+    scenario's language if its scenario.toml tells it, else in English."""
+    fail(error.render(message_language(scenario, lang)), EXIT_INPUT)
 
 
 # Progress and status lines follow --lang like everything else the CLI prints (LOG_LABELS).
@@ -229,9 +235,10 @@ def init(folder: Path, month: str, lang: Lang) -> None:
     try:
         write_starter_scenario(folder, Month.parse(month), lang)
     except ValueError as exc:
-        fail(f"--month: {exc}", EXIT_INPUT)
+        # "--month: …" in either language, as click names an option
+        fail(f"--month: {render(error_text(exc), lang)}", EXIT_INPUT)
     except InputError as exc:
-        fail(str(exc), EXIT_INPUT)
+        fail(exc.render(lang), EXIT_INPUT)
     click.echo(LOG_LABELS[lang]["initialised"].format(folder=folder), err=True)
 
 
@@ -262,7 +269,7 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
         out = OutputFolder(out_dir, force=force)
         centers = compile_scenario(sc)
     except InputError as exc:
-        fail(str(exc), EXIT_INPUT)
+        fail_input(exc, scenario, lang)
     words: Lang = lang or sc.language
     fail_on_prechecks(centers, words)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
@@ -544,7 +551,7 @@ def validate(scenario: Path, roster_file: Path, fmt: str, lang: Lang | None) -> 
     try:
         sc, report = validate_files(scenario, roster_file)
     except InputError as exc:
-        fail(str(exc), EXIT_INPUT)
+        fail_input(exc, scenario, lang)
     words: Lang = lang or sc.language
     labels = LABELS[words]
     if fmt == "json":
@@ -613,7 +620,7 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
         out = OutputFolder(out_dir, force=force)
         centers = compile_scenario(sc)
     except InputError as exc:
-        fail(str(exc), EXIT_INPUT)
+        fail_input(exc, scenario, lang)
     words: Lang = lang or sc.language
     t = LABELS[words]
     fail_on_prechecks(centers, words)
@@ -685,7 +692,7 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
         sc = load_scenario(scenario)
         centers = compile_scenario(sc)
     except InputError as exc:
-        fail(str(exc), EXIT_INPUT)
+        fail_input(exc, scenario, lang)
     words: Lang = lang or sc.language
     t = LABELS[words]
     deadline = time.perf_counter() + time_limit

@@ -28,7 +28,7 @@ from roster.export.csv import to_csv
 from roster.export.html import to_html
 from roster.export.labels import labels
 from roster.io.roster_reader import read_roster
-from roster.io.scenario_reader import load_scenario
+from roster.io.scenario_reader import load_scenario, message_language
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -89,7 +89,7 @@ def export(scenario: Path, roster_file: Path, fmt: Format | None, out: Path,
     try:
         sc = load_scenario(scenario)
     except InputError as exc:
-        _fail(str(exc))
+        _fail(exc.render(message_language(scenario, lang)))
     words = lang or sc.language
     t = labels(words)
     fmt = fmt or format_of(out)
@@ -124,7 +124,9 @@ def export(scenario: Path, roster_file: Path, fmt: Format | None, out: Path,
         else:
             num_files = write_export(data, fmt, out, words, layout=layout or "wide",
                                      force=force)
-    except (InputError, ValueError) as exc:
+    except InputError as exc:
+        _fail(exc.render(words))
+    except ValueError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{out}: {exc.strerror or exc}")

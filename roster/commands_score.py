@@ -5,7 +5,8 @@ invalid input (every problem listed, each naming its file, row and column).
 
 There is no ``--lang``: the reports are bilingual by design (the md and html page the department
 manager signs shows every label in Chinese and English), and the table, csv and json keep their
-English headings and keys, which scripts read.
+English headings and keys, which scripts read. Input errors are in the scenario's ``language``
+when its scenario.toml tells it, else in English.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import click
 from roster.errors import InputError
 from roster.io.assessment_reader import read_assessment_inputs, read_performance
 from roster.io.roster_reader import read_roster
-from roster.io.scenario_reader import load_scenario
+from roster.io.scenario_reader import load_scenario, message_language
 from roster.io.tables import date_text
 from roster.scoring.assessment import assess
 from roster.scoring.eligibility import eligibility
@@ -43,8 +44,8 @@ def format_option(func: F) -> F:
              "(bilingual); csv: one row each; json: every figure.")(func)
 
 
-def _fail(error: InputError) -> NoReturn:
-    click.echo(str(error), err=True)
+def _fail(error: InputError, scenario: Path) -> NoReturn:
+    click.echo(error.render(message_language(scenario)), err=True)
     sys.exit(EXIT_INPUT)
 
 
@@ -88,7 +89,7 @@ def score(scenario: Path, roster_file: Path, sales: Path, lines: Path, ratings: 
             overrides=overrides, roster_file=roster_file.name)
         result = assess(sc, roster, inputs)
     except InputError as exc:
-        _fail(exc)
+        _fail(exc, scenario)
     click.echo(render_assessment(result, fmt), nl=False)
 
 
@@ -124,5 +125,5 @@ def eligible(scenario: Path, performance: Path, as_of: dt.date, fmt: str) -> Non
         records = read_performance(performance, sc, as_of=as_of)
         result = eligibility(sc, records, as_of, source=performance.name)
     except InputError as exc:
-        _fail(exc)
+        _fail(exc, scenario)
     click.echo(render_eligibility(result, fmt), nl=False)

@@ -3,7 +3,8 @@
 A :class:`Scenario` is one month of one department: its centers, shifts, staff, demand, requests,
 history, ad slots and calendar, plus the rule parameters and wish weights. Readers in
 :mod:`roster.io` build it from a scenario folder; :mod:`roster.compile` turns it into the solver's
-generic problems, one per center.
+generic problems, one per center. A check that fails raises
+:class:`~roster.errors.InvalidValue`, whose message is a text of :data:`solver.messages.MESSAGES`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from roster.errors import InvalidValue
+from solver.messages import Text
 
 OFF = "OFF"
 LEAVE = "LEAVE"
@@ -41,6 +45,11 @@ class Role(StrEnum):
         return self in (Role.SENIOR_LEADER, Role.TEAM_LEADER)
 
 
+def role_text(role: Role) -> Text:
+    """A role in words: its value in English ('senior_leader'), '资深组长' in Chinese."""
+    return Text(f"role.{role.value}")
+
+
 class CenterKind(StrEnum):
     INBOUND = "inbound"
     OUTBOUND = "outbound"
@@ -50,10 +59,10 @@ def parse_clock(text: str) -> int:
     """'08:30' -> minutes after midnight (0..1439)."""
     m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
     if not m or int(m.group(1)) > 24 or int(m.group(2)) > 59:
-        raise ValueError(f"expected a time HH:MM, got {text!r}")
+        raise InvalidValue.of("domain.clock", got=text)
     minutes = int(m.group(1)) * 60 + int(m.group(2))
     if minutes > 24 * 60:
-        raise ValueError(f"expected a time HH:MM up to 24:00, got {text!r}")
+        raise InvalidValue.of("domain.clock_24", got=text)
     return minutes % (24 * 60) if minutes == 24 * 60 else minutes
 
 
@@ -76,11 +85,11 @@ class ShiftType(Frozen):
     @model_validator(mode="after")
     def _end_after_start(self) -> ShiftType:
         if self.end <= self.start:
-            raise ValueError(f"shift {self.code}: end must be after start")
+            raise InvalidValue.of("domain.end_before_start", code=self.code)
         if self.end - self.start > 24 * 60:
-            raise ValueError(f"shift {self.code}: longer than 24 hours")
+            raise InvalidValue.of("domain.over_24_hours", code=self.code)
         if self.code in (OFF, LEAVE):
-            raise ValueError(f"shift code {self.code} is reserved")
+            raise InvalidValue.of("domain.reserved_code", code=self.code)
         return self
 
     @property
@@ -97,7 +106,7 @@ class DaysOffQuota(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> DaysOffQuota:
         if self.minimum > self.maximum:
-            raise ValueError("days off: minimum is above maximum")
+            raise InvalidValue.of("domain.quota_order")
         return self
 
     @classmethod
@@ -105,7 +114,7 @@ class DaysOffQuota(Frozen):
         """'8' -> 8..8; '7-9' (or 7~9, 7–9) -> 7..9."""
         m = re.fullmatch(r"\s*(\d{1,2})\s*(?:[-~–—]\s*(\d{1,2}))?\s*", text)
         if not m:
-            raise ValueError(f"expected a number of days like 8 or a range like 7-9, got {text!r}")
+            raise InvalidValue.of("domain.quota", got=text)
         low = int(m.group(1))
         high = int(m.group(2)) if m.group(2) else low
         return cls(minimum=low, maximum=high)
@@ -135,7 +144,7 @@ class DemandRow(Frozen):
     @model_validator(mode="after")
     def _target_at_least_min(self) -> DemandRow:
         if self.target_agents < self.min_agents:
-            raise ValueError("target_agents is below min_agents")
+            raise InvalidValue.of("domain.target_below_min")
         return self
 
 
@@ -254,7 +263,7 @@ class CriterionMaxima(Frozen):
     def _part_b_is_50(self) -> CriterionMaxima:
         total = sum(self.as_dict().values(), Decimal(0))
         if total != B_POINTS:
-            raise ValueError(f"the maxima of B1-B5 must add up to {B_POINTS}, got {total}")
+            raise InvalidValue.of("domain.criteria_sum", points=str(B_POINTS), total=str(total))
         return self
 
     def as_dict(self) -> dict[str, Decimal]:
@@ -272,8 +281,7 @@ class RoleWeights(Frozen):
     def _sum_to_one(self) -> RoleWeights:
         total = self.manager + self.director + self.employee
         if total != 1:
-            raise ValueError(f"the weights of manager, director and employee must add up to 1, "
-                             f"got {total}")
+            raise InvalidValue.of("domain.weights_sum", total=str(total))
         return self
 
 
@@ -300,10 +308,10 @@ class Month(Frozen):
     def parse(cls, text: str) -> Month:
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
         if not m:
-            raise ValueError(f"expected a month YYYY-MM, got {text!r}")
+            raise InvalidValue.of("domain.month", got=text)
         year, month = int(m.group(1)), int(m.group(2))
         if not (1900 <= year <= 2999 and 1 <= month <= 12):
-            raise ValueError(f"expected a month YYYY-MM, got {text!r}")
+            raise InvalidValue.of("domain.month", got=text)
         return cls(year=year, month=month)
 
     @property
@@ -342,20 +350,20 @@ class Scenario(Frozen):
     @classmethod
     def _some_center(cls, v: tuple[Center, ...]) -> tuple[Center, ...]:
         if not v:
-            raise ValueError("at least one center is needed")
+            raise InvalidValue.of("domain.no_center")
         ids = [c.id for c in v]
         if len(set(ids)) != len(ids):
-            raise ValueError("center ids must be unique")
+            raise InvalidValue.of("domain.center_ids")
         return v
 
     @field_validator("shifts")
     @classmethod
     def _some_shift(cls, v: tuple[ShiftType, ...]) -> tuple[ShiftType, ...]:
         if not v:
-            raise ValueError("at least one shift type is needed")
+            raise InvalidValue.of("domain.no_shift")
         codes = [s.code for s in v]
         if len(set(codes)) != len(codes):
-            raise ValueError("shift codes must be unique")
+            raise InvalidValue.of("domain.shift_codes")
         return v
 
     @model_validator(mode="after")
@@ -365,18 +373,19 @@ class Scenario(Frozen):
         ids: set[str] = set()
         for e in self.staff:
             if e.employee_id in ids:
-                raise ValueError(f"employee {e.employee_id} is listed twice")
+                raise InvalidValue.of("domain.employee_twice", id=e.employee_id)
             ids.add(e.employee_id)
             if e.center not in center_ids:
-                raise ValueError(f"employee {e.employee_id}: unknown center {e.center}")
+                raise InvalidValue.of("domain.employee_center", id=e.employee_id, center=e.center)
             for code in e.shifts or ():
                 if code not in shift_codes:
-                    raise ValueError(f"employee {e.employee_id}: unknown shift {code}")
+                    raise InvalidValue.of("domain.employee_shift", id=e.employee_id, code=code)
         for c in self.centers:
             for role in (Role.DIRECTOR, Role.SENIOR_LEADER):
                 n = sum(1 for e in self.staff if e.center == c.id and e.role == role)
                 if n != 1:
-                    raise ValueError(f"center {c.id} needs exactly one {role.value}, has {n}")
+                    raise InvalidValue.of("domain.one_per_center", center=c.id,
+                                          role=role_text(role), n=n)
         return self
 
     # --- lookups -------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from roster.domain import (
 )
 from roster.errors import InputError
 from roster.io.scenario_writer import write_scenario
-from solver.messages import Lang
+from solver.messages import Lang, Text
 
 STARTER_SHIFTS = (
     ShiftType(code="E", name="早班", aliases=("早",), start=8 * 60, end=16 * 60 + 30),
@@ -112,13 +112,7 @@ def write_starter_scenario(folder: Path, month: Month, language: Lang = "zh") ->
     folder = Path(folder)
     if folder.exists():
         if not folder.is_dir():
-            raise InputError.single(
-                str(folder), "exists and is not a folder; choose a new folder / 该路径不是文件夹"
-            )
+            raise InputError.single(str(folder), Text("init.not_a_folder"))
         if any(folder.iterdir()):
-            raise InputError.single(
-                str(folder),
-                "folder is not empty; choose a new or empty folder / "
-                "文件夹非空，请选择新的或空的文件夹",
-            )
+            raise InputError.single(str(folder), Text("init.not_empty"))
     write_scenario(starter_scenario(month, language), folder, headers=language)

@@ -22,11 +22,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from roster.domain import CRITERIA, Frozen, Month, Scenario
+from roster.domain import CRITERIA, Frozen, Month, Scenario, role_text
 from roster.errors import InputProblem
+from solver.messages import Text
 
 Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-FieldProblem = tuple[str, str]
+FieldProblem = tuple[str, Text]
 """(field, message): one thing wrong with a record."""
 
 
@@ -41,6 +42,11 @@ class RaterRole(StrEnum):
     MANAGER = "manager"  # the department manager (部门经理)
     DIRECTOR = "director"  # the center's director (中心主任)
     EMPLOYEE = "employee"  # the center's staff (员工): their mean counts
+
+
+def rater_text(role: RaterRole) -> Text:
+    """A rater role in words: its value in English ('manager'), '部门经理' in Chinese."""
+    return Text(f"ledger.rater.{role.value}")
 
 
 class Decision(StrEnum):
@@ -137,14 +143,14 @@ class PerformanceRecord(Frozen):
 def _known(scenario: Scenario, employee_id: str) -> FieldProblem | None:
     if any(e.employee_id == employee_id for e in scenario.staff):
         return None
-    return ("employee_id", f"unknown employee_id {employee_id!r}: not in staff.csv")
+    return ("employee_id", Text.of("input.unknown_employee", id=employee_id, file="staff.csv"))
 
 
 def _in_month(scenario: Scenario, date: dt.date) -> FieldProblem | None:
     month = scenario.month
     if (date.year, date.month) == (month.year, month.month):
         return None
-    return ("date", f"{date.isoformat()} is outside the month {month}; give only the month's rows")
+    return ("date", Text.of("ledger.outside_month", date=date.isoformat(), month=str(month)))
 
 
 def order_problems(scenario: Scenario, order: Order) -> list[FieldProblem]:
@@ -168,24 +174,24 @@ def rating_problems(scenario: Scenario, rating: Rating) -> list[FieldProblem]:
     senior = {scenario.senior_leader(c.id).employee_id for c in scenario.centers}
     if rating.senior_leader_id not in senior:
         try:
-            role = scenario.employee(rating.senior_leader_id).role.value
-            why = f"is a {role}, not a senior leader"
+            role = scenario.employee(rating.senior_leader_id).role
+            why = Text.of("ledger.is_role", role=role_text(role))
         except KeyError:
-            why = "is not in staff.csv"
-        out.append(("senior_leader_id", f"{rating.senior_leader_id!r} {why}; the senior "
-                    f"leaders are {', '.join(sorted(senior))}"))
+            why = Text("ledger.not_in_staff")
+        out.append(("senior_leader_id", Text.of("ledger.not_senior", id=rating.senior_leader_id,
+                                                why=why, ids=tuple(sorted(senior)))))
     maxima = scenario.assessment.criteria.as_dict()
     if rating.criterion not in maxima:
-        out.append(("criterion", f"unknown criterion {rating.criterion!r}; expected one of "
-                    f"{', '.join(CRITERIA)}"))
+        out.append(("criterion", Text.of("ledger.unknown_criterion", criterion=rating.criterion,
+                                         all=CRITERIA)))
     elif rating.points > maxima[rating.criterion]:
-        out.append(("points", f"{rating.points} is above the maximum of {rating.criterion}, "
-                    f"{maxima[rating.criterion]}"))
+        out.append(("points", Text.of("ledger.above_maximum", points=str(rating.points),
+                                      criterion=rating.criterion,
+                                      maximum=str(maxima[rating.criterion]))))
     if rating.rater_role == RaterRole.EMPLOYEE and not rating.rater_id:
-        out.append(("rater_id", "an employee rating needs the rater's id (an anonymous code "
-                    "will do), so that the mean counts each rater once"))
+        out.append(("rater_id", Text("ledger.rater_id_needed")))
     if rating.rater_id and rating.rater_id == rating.senior_leader_id:
-        out.append(("rater_id", "a senior leader cannot rate themselves"))
+        out.append(("rater_id", Text("ledger.rates_self")))
     return out
 
 
@@ -193,7 +199,7 @@ def _known_center(scenario: Scenario, center: str) -> FieldProblem | None:
     ids = [c.id for c in scenario.centers]
     if center in ids:
         return None
-    return ("center", f"unknown center {center!r}; the centers are {', '.join(ids)}")
+    return ("center", Text.of("input.unknown_center", center=center, centers=tuple(ids)))
 
 
 def commission_problems(scenario: Scenario, commission: Commission) -> list[FieldProblem]:
@@ -212,15 +218,15 @@ def performance_problems(
     """A month not after ``as_of``; someone in staff.csv, or a leaver with center and team."""
     out: list[FieldProblem] = []
     if record.month.first > as_of:
-        out.append(("month", f"{record.month} starts after the as-of date {as_of.isoformat()}"))
+        out.append(("month", Text.of("ledger.after_as_of", month=str(record.month),
+                                     as_of=as_of.isoformat())))
     if record.center is not None:
         found = _known_center(scenario, record.center)
         if found:
             out.append(found)
     known = _known(scenario, record.employee_id) is None
     if not known and (record.center is None or record.team is None):
-        out.append(("employee_id", f"unknown employee_id {record.employee_id!r}: not in "
-                    "staff.csv (for someone who has left, give their center and team)"))
+        out.append(("employee_id", Text.of("ledger.unknown_leaver", id=record.employee_id)))
     return out
 
 
@@ -228,19 +234,19 @@ def performance_problems(
 
 
 def _repeated(
-    problems: list[InputProblem], file: str, column: str, keys: Sequence[tuple[str, int | None]]
+    problems: list[InputProblem], file: str, column: str, keys: Sequence[tuple[Text, int | None]]
 ) -> None:
     """A problem on each row of a key (a description of what must be unique) given twice."""
-    rows: dict[str, list[int | None]] = {}
+    rows: dict[Text, list[int | None]] = {}
     for key, row in keys:
         rows.setdefault(key, []).append(row)
     for key, found in rows.items():
         if len(found) > 1:
-            numbers = ", ".join(str(r) for r in found if r is not None)
-            where = f" (rows {numbers})" if numbers else ""
+            numbers = tuple(r for r in found if r is not None)
+            where = Text.of("input.rows", rows=numbers) if numbers else ""
             for row in found:
-                problems.append(InputProblem(file, f"{key} is given more than once{where}",
-                                             row, column))
+                problems.append(InputProblem(
+                    file, Text.of("input.given_twice", what=key, rows=where), row, column))
 
 
 def _ratings_complete(
@@ -256,21 +262,22 @@ def _ratings_complete(
     for (senior, role, rater), criteria in given.items():
         missing = [c for c in CRITERIA if c not in criteria]
         if missing:
-            who = f"{role.value} {rater!r}" if rater else f"the {role.value}"
+            who = (Text.of("ledger.rater", role=rater_text(role), rater=rater) if rater
+                   else Text.of("ledger.the_rater", role=rater_text(role)))
             problems.append(InputProblem(
-                file, f"{who} rated {senior} on {', '.join(sorted(criteria))} but not on "
-                f"{', '.join(missing)}; each rater rates every criterion",
+                file, Text.of("ledger.criteria_missing", who=who, senior=senior,
+                              given=tuple(sorted(criteria)), missing=tuple(missing)),
                 first_row[(senior, role, rater)], "criterion"))
     for role in (RaterRole.MANAGER, RaterRole.DIRECTOR):
-        raters: dict[str, list[str]] = {}
+        raters: dict[str, list[Text | str]] = {}
         for senior, r_role, rater in given:
             if r_role == role:
-                raters.setdefault(senior, []).append(rater or "(no id)")
+                raters.setdefault(senior, []).append(rater or Text("ledger.no_id"))
         for senior, ids in raters.items():
             if len(ids) > 1:
                 problems.append(InputProblem(
-                    file, f"{senior} has {len(ids)} {role.value} raters ({', '.join(ids)}); "
-                    f"expected one", None, "rater_id"))
+                    file, Text.of("ledger.raters", senior=senior, n=len(ids),
+                                  role=rater_text(role), ids=tuple(ids)), None, "rater_id"))
 
 
 def record_problems(scenario: Scenario, inputs: AssessmentInputs) -> list[InputProblem]:
@@ -285,25 +292,28 @@ def record_problems(scenario: Scenario, inputs: AssessmentInputs) -> list[InputP
     for o in inputs.orders:
         each(inputs.sales_file, order_problems(scenario, o), o.row)
     _repeated(out, inputs.sales_file, "order_id",
-              [(f"order {o.order_id!r}", o.row) for o in inputs.orders])
+              [(Text.of("ledger.order", id=o.order_id), o.row) for o in inputs.orders])
     for lr in inputs.lines:
         each(inputs.lines_file, lines_problems(scenario, lr), lr.row)
     _repeated(out, inputs.lines_file, "date",
-              [(f"the lines of {lr.employee_id} on {lr.date.isoformat()}", lr.row)
+              [(Text.of("ledger.lines_of", id=lr.employee_id, date=lr.date.isoformat()), lr.row)
                for lr in inputs.lines])
     for r in inputs.ratings:
         each(inputs.ratings_file, rating_problems(scenario, r), r.row)
     _repeated(out, inputs.ratings_file, "criterion",
-              [(f"{r.criterion} of {r.senior_leader_id} by {r.rater_role.value} "
-                f"{r.rater_id!r}", r.row) for r in inputs.ratings])
+              [(Text.of("ledger.rating_of", criterion=r.criterion, senior=r.senior_leader_id,
+                        role=rater_text(r.rater_role), rater=r.rater_id), r.row)
+               for r in inputs.ratings])
     for c in inputs.commissions:
         each(inputs.commissions_file, commission_problems(scenario, c), c.row)
     _repeated(out, inputs.commissions_file, "center",
-              [(f"the commission of center {c.center}", c.row) for c in inputs.commissions])
+              [(Text.of("ledger.commission_of", center=c.center), c.row)
+               for c in inputs.commissions])
     for ov in inputs.overrides:
         each(inputs.overrides_file, override_problems(scenario, ov), ov.row)
     _repeated(out, inputs.overrides_file, "center",
-              [(f"the override of center {ov.center}", ov.row) for ov in inputs.overrides])
+              [(Text.of("ledger.override_of", center=ov.center), ov.row)
+               for ov in inputs.overrides])
     return out
 
 
@@ -317,7 +327,7 @@ def completeness_problems(scenario: Scenario, inputs: AssessmentInputs) -> list[
     for center in scenario.centers:
         if center.id not in given:
             out.append(InputProblem(inputs.commissions_file,
-                                    f"no director_commission for center {center.id}", None,
+                                    Text.of("ledger.no_commission", center=center.id), None,
                                     "center"))
     return out
 

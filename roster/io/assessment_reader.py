@@ -25,12 +25,11 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from roster.domain import CRITERIA, Month, Scenario
-from roster.errors import InputError, InputProblem
+from roster.errors import InputError, InputProblem, InvalidValue, error_text
 from roster.io.tables import (
     Column,
     Problems,
     Row,
-    error_text,
     normalize_header,
     normalize_text,
     parse_choice,
@@ -54,6 +53,7 @@ from roster.ledgers import (
     performance_problems,
     record_problems,
 )
+from solver.messages import Text
 
 T = TypeVar("T")
 
@@ -157,17 +157,17 @@ def decimal_text(text: str) -> Decimal:
     norm = _CURRENCY.sub("", normalize_text(text).replace("￥", "¥")).strip()
     if _THOUSANDS.match(norm):
         norm = norm.replace(",", "")
-    expected = f"expected a number like 1234.50, got {text!r}"
+    expected = InvalidValue.of("ledger.number", got=text)
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", norm):
-        raise ValueError(expected)
+        raise expected
     try:
         value = Decimal(norm)
     except InvalidOperation:
-        raise ValueError(expected) from None
+        raise expected from None
     if value < 0:
-        raise ValueError(f"expected a number of 0 or more, got {text!r}")
+        raise InvalidValue.of("ledger.negative", got=text)
     if value >= MAX_AMOUNT:
-        raise ValueError(f"expected a number below 1,000,000,000,000, got {text!r}")
+        raise InvalidValue.of("ledger.too_big", got=text)
     return value
 
 
@@ -182,11 +182,11 @@ def month_text(text: str) -> Month:
     norm = normalize_text(text)
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*0?1\s*日?)?", norm)
     if not m:
-        raise ValueError(f"expected a month like 2026-09 or 2026年9月, got {text!r}")
+        raise InvalidValue.of("ledger.month", example="2026年9月", got=text)
     try:
         return Month(year=int(m.group(1)), month=int(m.group(2)))
     except ValidationError:
-        raise ValueError(f"expected a month like 2026-09, got {text!r}") from None
+        raise InvalidValue.of("ledger.month_range", got=text) from None
 
 
 @dataclass
@@ -215,7 +215,11 @@ class _File:
             return None
 
 
-def _text(row: Row, column: str, problems: Problems, expected: str) -> str | None:
+EMPLOYEE_ID = Text("what.employee_id")
+CENTER = Text("what.center")
+
+
+def _text(row: Row, column: str, problems: Problems, expected: Text) -> str | None:
     return parse_with(row, column, normalize_text, problems, required=True, expected=expected)
 
 
@@ -224,13 +228,15 @@ def _sales(path: Path | str, f: _File) -> list[Order]:
     out: list[Order] = []
     for row in f.rows(path, SALES_COLUMNS):
         before = len(p)
-        order_id = _text(row, "order_id", p, "an order id")
+        order_id = _text(row, "order_id", p, Text("what.order_id"))
         date = parse_date(row, "date", p, required=True)
-        eid = _text(row, "employee_id", p, "an employee id")
-        amount = parse_with(row, "amount", decimal_text, p, required=True, expected="an amount")
+        eid = _text(row, "employee_id", p, EMPLOYEE_ID)
+        amount = parse_with(row, "amount", decimal_text, p, required=True,
+                            expected=Text("what.amount"))
         status = parse_choice(row, "status", STATUS_WORDS, p, required=True,
-                              expected="a status: shipped (已交寄), cancelled (已取消), "
-                              "refused (拒收) or blocked (拦截)")
+                              expected=Text.of("what.status", shipped="已交寄",
+                                               cancelled="已取消", refused="拒收",
+                                               blocked="拦截"))
         if len(p) == before:
             item = f.built(row, Order, order_id=order_id, date=date, employee_id=eid,
                            amount=amount, status=status)
@@ -245,7 +251,7 @@ def _lines(path: Path | str, f: _File) -> list[LinesRecord]:
     for row in f.rows(path, LINES_COLUMNS):
         before = len(p)
         date = parse_date(row, "date", p, required=True)
-        eid = _text(row, "employee_id", p, "an employee id")
+        eid = _text(row, "employee_id", p, EMPLOYEE_ID)
         lines = parse_int(row, "lines", 0, 1_000_000, p, required=True)
         if len(p) == before:
             item = f.built(row, LinesRecord, date=date, employee_id=eid, lines=lines)
@@ -259,14 +265,15 @@ def _ratings(path: Path | str, f: _File) -> list[Rating]:
     out: list[Rating] = []
     for row in f.rows(path, RATINGS_COLUMNS):
         before = len(p)
-        senior = _text(row, "senior_leader_id", p, "the senior leader's employee id")
+        senior = _text(row, "senior_leader_id", p, Text("what.senior_leader_id"))
         role = parse_choice(row, "rater_role", RATER_ROLE_WORDS, p, required=True,
-                            expected="a rater role: manager (部门经理), director (中心主任) or "
-                            "employee (员工)")
+                            expected=Text.of("what.rater_role", manager="部门经理",
+                                             director="中心主任", employee="员工"))
         rater = normalize_text(row.get("rater_id") or "")
         criterion = parse_with(row, "criterion", criterion_text, p, required=True,
-                               expected=f"a criterion ({', '.join(CRITERIA)})")
-        points = parse_with(row, "points", decimal_text, p, required=True, expected="points")
+                               expected=Text.of("what.criterion", criteria=CRITERIA))
+        points = parse_with(row, "points", decimal_text, p, required=True,
+                            expected=Text("what.points"))
         if len(p) == before:
             item = f.built(row, Rating, senior_leader_id=senior, rater_role=role, rater_id=rater,
                            criterion=criterion, points=points)
@@ -287,7 +294,7 @@ class _Centers:
     def __call__(self, text: str) -> str:
         center = self.by_key.get(normalize_header(text))
         if center is None:
-            raise ValueError(f"unknown center {text!r}; the centers are {', '.join(self.ids)}")
+            raise InvalidValue.of("input.unknown_center", center=text, centers=tuple(self.ids))
         return center
 
 
@@ -296,9 +303,9 @@ def _commissions(path: Path | str, f: _File, centers: _Centers) -> list[Commissi
     out: list[Commission] = []
     for row in f.rows(path, COMMISSIONS_COLUMNS):
         before = len(p)
-        center = parse_with(row, "center", centers, p, required=True, expected="a center")
+        center = parse_with(row, "center", centers, p, required=True, expected=CENTER)
         amount = parse_with(row, "director_commission", decimal_text, p, required=True,
-                            expected="the director's commission")
+                            expected=Text("what.commission"))
         if len(p) == before:
             item = f.built(row, Commission, center=center, director_commission=amount)
             if item is not None:
@@ -311,11 +318,11 @@ def _overrides(path: Path | str, f: _File, centers: _Centers) -> list[Override]:
     out: list[Override] = []
     for row in f.rows(path, OVERRIDES_COLUMNS):
         before = len(p)
-        center = parse_with(row, "center", centers, p, required=True, expected="a center")
+        center = parse_with(row, "center", centers, p, required=True, expected=CENTER)
         decision = parse_choice(row, "decision", DECISION_WORDS, p, required=True,
-                                expected="a decision: keep (保留) or remove (撤换)")
+                                expected=Text.of("what.decision", keep="保留", remove="撤换"))
         reason = parse_with(row, "reason", str, p, required=True,
-                            expected="the manager's written reason (an override needs one)")
+                            expected=Text("what.reason"))
         if len(p) == before:
             item = f.built(row, Override, center=center, decision=decision, reason=reason)
             if item is not None:
@@ -329,7 +336,7 @@ def _located(problem: InputProblem, files: Mapping[str, _File]) -> InputProblem:
     if f is None or f.headers is None or problem.column is None:
         return problem
     column = f.headers.get(problem.column, problem.column)
-    return InputProblem(problem.file, problem.message, problem.row, column)
+    return InputProblem(problem.file, problem.text, problem.row, column)
 
 
 def read_assessment_inputs(
@@ -396,11 +403,11 @@ def read_performance(
     out: list[PerformanceRecord] = []
     for row in f.rows(path, PERFORMANCE_COLUMNS):
         before = len(problems)
-        eid = _text(row, "employee_id", problems, "an employee id")
+        eid = _text(row, "employee_id", problems, EMPLOYEE_ID)
         month = parse_with(row, "month", month_text, problems, required=True,
-                           expected="a month")
+                           expected=Text("what.month"))
         sales = parse_with(row, "sales", decimal_text, problems, required=True,
-                           expected="the month's sales")
+                           expected=Text("what.sales"))
         lines = parse_int(row, "lines", 0, 100_000_000, problems)
         center = parse_with(row, "center", centers, problems)
         team = normalize_text(row.get("team") or "") or None

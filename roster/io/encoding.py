@@ -21,13 +21,12 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from roster.errors import InputError
+from solver.messages import Text
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Largest input file read, in bytes (50 MB)."""
 
-ACCEPTED_ENCODINGS = "UTF-8 (with or without a BOM) or GB18030 (GBK)"
-
-_HOW_TO_FIX = "save it again as 'CSV UTF-8' (in Excel: Save As > CSV UTF-8 (Comma delimited))"
+_HOW_TO_FIX = Text("file.how_to_fix")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -60,11 +59,13 @@ def read_text(path: Path | str, *, name: str | None = None) -> str:
         with path.open("rb") as fh:
             data = fh.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise InputError.single(shown, f"file not found: {path}") from None
+        raise InputError.single(shown, Text.of("file.not_found", path=str(path))) from None
     except IsADirectoryError:
-        raise InputError.single(shown, f"expected a file, found a folder: {path}") from None
+        raise InputError.single(shown, Text.of("file.is_folder", path=str(path))) from None
     except OSError as exc:
-        raise InputError.single(shown, f"cannot read the file: {exc.strerror or exc}") from None
+        raise InputError.single(
+            shown, Text.of("file.cannot_read", error=str(exc.strerror or exc))
+        ) from None
     if len(data) > MAX_INPUT_BYTES:
         raise _too_large(shown, len(data))
     return decode_bytes(data, shown)
@@ -84,34 +85,27 @@ def decode_bytes(data: bytes, name: str) -> str:
 def _too_large(name: str, size: int) -> InputError:
     return InputError.single(
         name,
-        f"the file is {size / 1024 / 1024:.1f} MB; input files may be at most "
-        f"{MAX_INPUT_BYTES // (1024 * 1024)} MB",
+        Text.of("file.too_large", size=size / 1024 / 1024, limit=MAX_INPUT_BYTES // (1024 * 1024)),
     )
 
 
-def _refuse(name: str, what: str) -> InputError:
-    return InputError.single(
-        name, f"{what}; accepted encodings are {ACCEPTED_ENCODINGS}: {_HOW_TO_FIX}"
-    )
+def _refuse(name: str, what: Text) -> InputError:
+    return InputError.single(name, Text.of("file.refused", what=what, fix=_HOW_TO_FIX))
 
 
 def _refuse_non_text(data: bytes, name: str) -> None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            raise _refuse(name, f"the file is encoded as {encoding}")
+            raise _refuse(name, Text.of("file.encoded_as", encoding=encoding))
     if data.startswith(b"PK\x03\x04"):
-        raise InputError.single(
-            name, "this is an Excel workbook (.xlsx) or another zip file, not CSV: " + _HOW_TO_FIX
-        )
+        raise InputError.single(name, Text.of("file.xlsx", fix=_HOW_TO_FIX))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError.single(
-            name, "this is an old Excel workbook (.xls), not CSV: " + _HOW_TO_FIX
-        )
+        raise InputError.single(name, Text.of("file.xls", fix=_HOW_TO_FIX))
     if 0 in data:
         guess = _utf16_or_32_without_bom(data)
         if guess:
-            raise _refuse(name, f"the file looks like {guess} text without a byte-order mark")
-        raise _refuse(name, "the file looks binary, not text (it has NUL bytes)")
+            raise _refuse(name, Text.of("file.no_bom", encoding=guess))
+        raise _refuse(name, Text("file.binary"))
 
 
 def _utf16_or_32_without_bom(data: bytes) -> str | None:
@@ -135,22 +129,12 @@ def _decode_gb18030(data: bytes, name: str) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise _refuse(
-            name,
-            f"the file is neither UTF-8 nor GB18030 (byte 0x{data[exc.start]:02x} at "
-            f"offset {exc.start} is invalid in both)",
+            name, Text.of("file.neither", byte=data[exc.start], offset=exc.start)
         ) from None
     if _PRIVATE_USE.search(text):
-        raise _refuse(
-            name,
-            "the file is not UTF-8, and read as GB18030 it holds unassigned characters "
-            "(is it Big5 or another encoding?)",
-        )
+        raise _refuse(name, Text("file.unassigned"))
     if _looks_like_latin1(text, data):
-        raise _refuse(
-            name,
-            "the file is not UTF-8, and does not look like GB18030 Chinese text either "
-            "(is it Latin-1 / Windows-1252?)",
-        )
+        raise _refuse(name, Text("file.latin1"))
     return text
 
 
@@ -184,8 +168,4 @@ def _refuse_control_characters(text: str, name: str) -> None:
     if m is None:
         return
     line = text.count("\n", 0, m.start()) + 1
-    raise _refuse(
-        name,
-        f"the file holds the control character U+{ord(m.group()):04X} on line {line}, "
-        "so it is binary or in another encoding",
-    )
+    raise _refuse(name, Text.of("file.control", code=ord(m.group()), line=line))

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roster.domain import Month, Scenario
-from roster.errors import InputError
+from roster.errors import InputError, InvalidValue, Message, error_text
 from roster.io.encoding import MAX_INPUT_BYTES, read_text
 from roster.io.scenario_reader import STAFF_COLUMNS, resolve_cell, shift_lookup
 from roster.io.tables import (
@@ -54,8 +54,11 @@ from roster.io.tables import (
     date_text,
     normalize_header,
     normalize_text,
+    same_column,
+    separator_hint,
 )
 from roster.io.writers import FORMULA_PREFIXES
+from solver.messages import Text
 
 GridRow = tuple[int, Sequence[object]]
 """A row of a sheet: its number as a spreadsheet shows it (from 1) and its cells."""
@@ -122,8 +125,12 @@ def cell_text(value: object) -> str:
 
 def _in_month(date: dt.date, month: Month, shown: str) -> dt.date:
     if (date.year, date.month) != (month.year, month.month):
-        raise ValueError(f"expected a date in the scenario month {month}, got {shown!r}")
+        raise _not_in_month(month, shown)
     return date
+
+
+def _not_in_month(month: Month, shown: str) -> InvalidValue:
+    return InvalidValue.of("input.not_in_month", month=str(month), got=shown)
 
 
 def header_date(value: object, month: Month) -> dt.date | None:
@@ -147,17 +154,14 @@ def header_date(value: object, month: Month) -> dt.date | None:
     if m:
         day = int(m.group(1))
         if not 1 <= day <= num_days:
-            raise ValueError(
-                f"expected a day of the month from 1 to {num_days} ({month}), got {shown!r}"
-            )
+            raise InvalidValue.of("roster.day_of_month", days=num_days, month=str(month),
+                                  got=shown)
         return dt.date(month.year, month.month, day)
     m = _MONTH_DAY.fullmatch(text)
     if m:
         month_number, day = int(m.group(1)), int(m.group(2))
-        if month_number != month.month:
-            raise ValueError(f"expected a date in the scenario month {month}, got {shown!r}")
-        if not 1 <= day <= num_days:
-            raise ValueError(f"expected a date in the scenario month {month}, got {shown!r}")
+        if month_number != month.month or not 1 <= day <= num_days:
+            raise _not_in_month(month, shown)
         return dt.date(month.year, month.month, day)
     if _FULL_DATE.match(text):
         return _in_month(date_text(text), month, shown)
@@ -210,17 +214,17 @@ def read_grid(path: Path | str, *, name: str | None = None) -> list[GridRow]:
         with path.open("rb") as fh:
             magic = fh.read(len(_ZIP_MAGIC))
     except FileNotFoundError:
-        raise InputError.single(shown, f"file not found: {path}") from None
+        raise InputError.single(shown, Text.of("file.not_found", path=str(path))) from None
     except IsADirectoryError:
-        raise InputError.single(shown, f"expected a file, found a folder: {path}") from None
+        raise InputError.single(shown, Text.of("file.is_folder", path=str(path))) from None
     except OSError as exc:
-        raise InputError.single(shown, f"cannot read the file: {exc.strerror}") from None
+        raise InputError.single(
+            shown, Text.of("file.cannot_read", error=str(exc.strerror))
+        ) from None
     if magic == _ZIP_MAGIC:
         return _excel_rows(path, shown)
     if magic == _OLE_MAGIC or path.suffix.lower() == ".xls":
-        raise InputError.single(
-            shown, "an old Excel .xls workbook; save it as .xlsx (Excel Workbook) or as CSV UTF-8"
-        )
+        raise InputError.single(shown, Text("file.old_xls"))
     return _csv_rows(read_text(path, name=shown), shown)
 
 
@@ -234,7 +238,7 @@ def _csv_rows(text: str, name: str) -> list[GridRow]:
         return rows
     except csv.Error as exc:
         raise InputError.single(
-            name, f"not a valid CSV file (near line {records.line_num}): {exc}"
+            name, Text.of("table.invalid_csv", line=records.line_num, error=str(exc))
         ) from None
 
 
@@ -243,7 +247,7 @@ def _excel_rows(path: Path, name: str) -> list[GridRow]:
 
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise InputError.single(
-            name, f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; is it a roster?"
+            name, Text.of("file.workbook_too_large", limit=MAX_INPUT_BYTES // (1024 * 1024))
         )
     _check_unzipped_size(path, name)
     # openpyxl raises whatever its zip and XML parsers meet in a broken file (ParseError,
@@ -258,7 +262,7 @@ def _excel_rows(path: Path, name: str) -> list[GridRow]:
             raise _unreadable_workbook(name, exc) from None
         try:
             if not workbook.worksheets:
-                raise InputError.single(name, "the workbook has no worksheet")
+                raise InputError.single(name, Text("file.no_worksheet"))
             sheet = workbook.worksheets[0]
             try:
                 if hasattr(sheet, "reset_dimensions"):  # a stored size may be wrong
@@ -286,14 +290,15 @@ def _check_unzipped_size(path: Path, name: str) -> None:
     if size > MAX_UNZIPPED_BYTES:
         raise InputError.single(
             name,
-            f"the workbook unzips to {size / 1024 / 1024:.0f} MB; input files may be at most "
-            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB unzipped",
+            Text.of("file.unzips_to", size=size / 1024 / 1024,
+                    limit=MAX_UNZIPPED_BYTES // (1024 * 1024)),
         )
 
 
 def _unreadable_workbook(name: str, exc: BaseException) -> InputError:
+    # what the zip or XML parser says stays in its own words (English)
     detail = str(exc).strip() or type(exc).__name__
-    return InputError.single(name, f"not a readable Excel workbook (.xlsx): {detail}")
+    return InputError.single(name, Text.of("file.unreadable_workbook", detail=detail))
 
 
 # --- the roster --------------------------------------------------------------------------------
@@ -358,16 +363,14 @@ class _Parser:
         self._resolved: dict[str, str | ValueError] = {}
 
     # --- helpers ---
-    def add(self, message: str, row: int | None = None, column: str | None = None) -> None:
+    def add(self, message: Message, row: int | None = None, column: str | None = None) -> None:
         self.problems.add(self.file, message, row, column)
 
     def shift(self, value: object) -> str:
         """A cell as a shift code, OFF or LEAVE; ValueError if it is none of them."""
         if isinstance(value, dt.date | dt.time):
-            raise ValueError(
-                f"expected a shift code, OFF (休) or LEAVE (假), got the date or time "
-                f"{cell_text(value)!r}"
-            )
+            raise InvalidValue.of("roster.date_or_time", off="休", leave="假",
+                                  got=cell_text(value))
         text = cell_text(value)
         known = self._resolved.get(text)
         if known is None:
@@ -385,27 +388,22 @@ class _Parser:
         key = "employee_id" if "employee_id" in header.positions else "name"
         column = header.named(key)
         text = person_text(_cell(cells, header.positions[key]))
-        what = "an employee id" if key == "employee_id" else "a name"
+        what = Text("what.employee_id" if key == "employee_id" else "what.name")
         if not text:
-            self.add(f"expected {what}, got an empty cell", number, column)
+            self.add(Text.of("input.empty_cell", expected=what), number, column)
             return None
         if key == "employee_id":
             if text not in self.by_id:
-                self.add(f"unknown employee_id {text!r}: not among the scenario's staff",
-                         number, column)
+                self.add(Text.of("roster.unknown_id", id=text), number, column)
                 return None
             return text
         ids = self.by_name.get(text, [])
         if not ids:
-            self.add(f"unknown name {text!r}: not among the scenario's staff", number, column)
+            self.add(Text.of("roster.unknown_name", name=text), number, column)
             return None
         if len(ids) > 1:
-            self.add(
-                f"the name {text!r} is shared by {', '.join(ids)}; add an employee_id (工号) "
-                "column to tell them apart",
-                number,
-                column,
-            )
+            self.add(Text.of("roster.shared_name", name=text, ids=tuple(ids), id_word="工号"),
+                     number, column)
             return None
         return ids[0]
 
@@ -420,14 +418,10 @@ class _Parser:
     def parse(self, rows: Sequence[GridRow]) -> dict[str, list[str]]:
         found = self.find_header(rows)
         if found is None:
-            message = (
-                "no header row found: expected a row with an employee_id (工号) or name (姓名) "
-                "column, then one column per date (wide) or date and shift columns (long)"
-            )
             first = next((cells for _, cells in rows if any(not _is_blank(c) for c in cells)), [])
-            if len(first) == 1 and re.search(r"[;\t]", cell_text(first[0])):
-                message += "; the cells seem separated by ';' or tabs, not commas: save as CSV"
-            raise InputError.single(self.file, message)
+            hint = separator_hint(cell_text(first[0]) if len(first) == 1 else "")
+            raise InputError.single(self.file, Text.of(
+                "roster.no_header", id_word="工号", name_word="姓名", hint=hint))
         index, header = found
         body = rows[index + 1 :]
         if "date" in header.positions and "shift" in header.positions:
@@ -440,8 +434,8 @@ class _Parser:
         for e in self.staff:
             if e.employee_id not in self.present:
                 self.add(
-                    f"{e.name} ({e.employee_id}) of center {e.center} is missing: every person "
-                    "of the scenario needs a row",
+                    Text.of("roster.missing_person", name=e.name, id=e.employee_id,
+                            center=e.center),
                     None,
                     person_column,
                 )
@@ -462,9 +456,8 @@ class _Parser:
                 if key in header.positions:
                     first = header.positions[key]
                     self.add(
-                        f"columns {column_letter(first)} ({header.column(first)!r}) and "
-                        f"{column_letter(pos)} ({header.column(pos)!r}) both give {key}; "
-                        "keep only one",
+                        same_column(column_letter(first), header.column(first),
+                                    column_letter(pos), header.column(pos), key),
                         number,
                         header.column(pos),
                     )
@@ -478,9 +471,9 @@ class _Parser:
         columns = self.date_columns(header)
         if not columns:
             self.add(
-                f"no date columns: expected one column per date of {self.month}, headed 1 … "
-                f"{len(self.dates)}, {self.dates[0].isoformat()}, {self.month.month}/1 or "
-                f"{self.month.month}月1日",
+                Text.of("roster.no_date_columns", month=str(self.month), days=len(self.dates),
+                        first=self.dates[0].isoformat(), m=self.month.month,
+                        cn_first=f"{self.month.month}月1日"),
                 header.number,
             )
             self.problems.raise_if_any()
@@ -504,7 +497,7 @@ class _Parser:
                 try:
                     row.append(self.shift(_cell(cells, pos)))
                 except ValueError as exc:
-                    self.add(str(exc), number, header.column(pos))
+                    self.add(error_text(exc), number, header.column(pos))
             if pid is None:
                 continue
             self.present.add(pid)
@@ -514,9 +507,9 @@ class _Parser:
         column = header.named("employee_id" if "employee_id" in header.positions else "name")
         for pid, numbers in rows_of.items():
             if len(numbers) > 1:
-                listed = ", ".join(str(n) for n in numbers)
                 for n in numbers:
-                    self.add(f"{pid} is listed more than once (rows {listed})", n, column)
+                    self.add(Text.of("roster.listed_twice", id=pid, rows=tuple(numbers)), n,
+                             column)
 
     def date_columns(self, header: _Header) -> dict[int, int]:
         """Position -> day index of every date column; problems for bad or missing dates."""
@@ -529,7 +522,7 @@ class _Parser:
             try:
                 date = header_date(value, self.month)
             except ValueError as exc:
-                self.add(str(exc), header.number, header.column(pos))
+                self.add(error_text(exc), header.number, header.column(pos))
                 continue
             if date is None:
                 continue
@@ -537,9 +530,9 @@ class _Parser:
             if d in first_of:
                 other = first_of[d]
                 self.add(
-                    f"{date.isoformat()} has two columns, {column_letter(other)} "
-                    f"({header.column(other)!r}) and {column_letter(pos)} "
-                    f"({header.column(pos)!r}); keep only one",
+                    Text.of("roster.date_twice", date=date.isoformat(),
+                            first=column_letter(other), first_header=header.column(other),
+                            second=column_letter(pos), second_header=header.column(pos)),
                     header.number,
                     header.column(pos),
                 )
@@ -550,8 +543,8 @@ class _Parser:
             for d, date in enumerate(self.dates):
                 if d not in first_of:
                     self.add(
-                        f"no column for {date.isoformat()}: expected one column per date of "
-                        f"{self.month}",
+                        Text.of("roster.no_column_for", date=date.isoformat(),
+                                month=str(self.month)),
                         header.number,
                     )
         return columns
@@ -580,11 +573,12 @@ class _Parser:
         if wrong:
             pos = wrong[0]
             date = self.dates[columns[pos]]
-            more = f" ({len(wrong)} columns disagree)" if len(wrong) > 1 else ""
+            more = Text.of("roster.columns_disagree", n=len(wrong)) if len(wrong) > 1 else ""
+            day_name = Text.of(f"weekday.{date.weekday()}", cn=f"周{_CN_DAYS[date.weekday()]}")
             self.add(
-                f"the weekday row says {cell_text(_cell(cells, pos))!r} for {date.isoformat()}, "
-                f"which is a {_EN_NAMES[date.weekday()]} (周{_CN_DAYS[date.weekday()]}){more}; "
-                f"is this the roster of another month than {self.month}?",
+                Text.of("roster.weekday_row", got=cell_text(_cell(cells, pos)),
+                        date=date.isoformat(), weekday=day_name, more=more,
+                        month=str(self.month)),
                 number,
                 header.column(pos),
             )
@@ -606,17 +600,18 @@ class _Parser:
             pid = self.person(header, number, row)
             date: dt.date | None = None
             if _is_blank(date_value):
-                self.add("expected a date, got an empty cell", number, header.named("date"))
+                self.add(Text.of("input.empty_cell", expected=Text("what.date")), number,
+                         header.named("date"))
             else:
                 try:
                     date = cell_date(date_value, self.month)
                 except ValueError as exc:
-                    self.add(str(exc), number, header.named("date"))
+                    self.add(error_text(exc), number, header.named("date"))
             shift: str | None = None
             try:
                 shift = self.shift(shift_value)
             except ValueError as exc:
-                self.add(str(exc), number, header.named("shift"))
+                self.add(error_text(exc), number, header.named("shift"))
             if pid is None:
                 continue
             self.present.add(pid)
@@ -628,19 +623,17 @@ class _Parser:
                 cells[pid].setdefault(date.day - 1, shift)
         for (pid, d), numbers in rows_of.items():
             if len(numbers) > 1:
-                listed = ", ".join(str(n) for n in numbers)
+                what = Text.of("scenario.dup_shift_of", id=pid, date=self.dates[d].isoformat())
+                rows = Text.of("input.rows", rows=tuple(numbers))
                 for n in numbers:
-                    self.add(
-                        f"the shift of {pid} on {self.dates[d].isoformat()} is given more than "
-                        f"once (rows {listed})",
-                        n,
-                        header.named("date"),
-                    )
+                    self.add(Text.of("input.given_twice", what=what, rows=rows), n,
+                             header.named("date"))
         for pid in sorted(cells, key=self.order.__getitem__):
             missing = [date for d, date in enumerate(self.dates) if (pid, d) not in rows_of]
             if missing:
-                listed = ", ".join(date.isoformat() for date in missing)
-                self.add(f"no row for {pid} on {listed}", None, header.named("date"))
+                listed = tuple(date.isoformat() for date in missing)
+                self.add(Text.of("roster.no_row_for", id=pid, dates=listed), None,
+                         header.named("date"))
         for pid, by_day in cells.items():
             if len(by_day) == len(self.dates):
                 self.cells[pid] = [by_day[d] for d in range(len(self.dates))]

@@ -3,7 +3,9 @@
 :func:`load_scenario` reads ``scenario.toml`` and then every CSV table, checks them against each
 other (employees, centers, shift codes, dates in the month, one director and one senior leader per
 center) and raises one :class:`InputError` listing every problem found, each naming its file, row
-and column. :func:`resolve_cell` maps a roster cell to a shift code, ``OFF`` or ``LEAVE``.
+and column (in English and Chinese: texts of :data:`solver.messages.MESSAGES`). :func:`resolve_cell`
+maps a roster cell to a shift code, ``OFF`` or ``LEAVE``. :func:`peek_language` reads the
+``language`` a scenario states even when it does not load, for the language of its errors.
 """
 
 from __future__ import annotations
@@ -43,15 +45,23 @@ from roster.domain import (
     ShiftType,
     WishWeights,
     parse_clock,
+    role_text,
 )
-from roster.errors import InputError, InputProblem
+from roster.errors import (
+    InputError,
+    InputProblem,
+    InvalidValue,
+    Message,
+    error_text,
+    pydantic_text,
+)
 from roster.io.encoding import read_text
 from roster.io.tables import (
+    DATE,
     Column,
     Problems,
     Row,
     date_text,
-    error_text,
     normalize_header,
     normalize_text,
     parse_choice,
@@ -61,12 +71,18 @@ from roster.io.tables import (
     parse_with,
     read_table,
 )
+from solver.messages import Lang, Text
 
 T = TypeVar("T")
 
 SCENARIO_FILE = "scenario.toml"
 HISTORY_DAYS = 7
 LATE_FROM = 21 * 60
+
+EMPLOYEE_ID = Text("what.employee_id")
+CENTER = Text("what.center")
+SHIFT = Text("what.shift")
+TIME = Text("what.time")
 
 OFF_WORDS = ("OFF", "休")
 LEAVE_WORDS = ("LEAVE", "假")
@@ -231,18 +247,16 @@ def _lookup(text: str, aliases: Mapping[str, str]) -> str | None:
     return code
 
 
-def _known_codes(aliases: Mapping[str, str]) -> str:
-    return ", ".join(sorted(set(aliases.values())))
+def _known_codes(aliases: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(sorted(set(aliases.values())))
 
 
 def resolve_shift(text: str, aliases: Mapping[str, str]) -> str:
     """A shift code from its code (any case), alias or name; ValueError if unknown."""
     code = _lookup(text, aliases)
     if code is None:
-        raise ValueError(
-            f"unknown shift {text.strip()!r}; expected a shift code ({_known_codes(aliases)}) "
-            "or one of its aliases"
-        )
+        raise InvalidValue.of("scenario.unknown_shift", shift=text.strip(),
+                              codes=_known_codes(aliases))
     return code
 
 
@@ -261,10 +275,8 @@ def resolve_cell(text: str | None, aliases: Mapping[str, str]) -> str:
         return LEAVE
     code = _lookup(key, aliases)
     if code is None:
-        raise ValueError(
-            f"unknown shift {(text or '').strip()!r}; expected a shift code "
-            f"({_known_codes(aliases)}), OFF (休) or LEAVE (假)"
-        )
+        raise InvalidValue.of("scenario.unknown_cell", shift=(text or "").strip(),
+                              codes=_known_codes(aliases), off="休", leave="假")
     return code
 
 
@@ -277,17 +289,14 @@ def day_selector(text: str, month: Month) -> str:
     try:
         date = date_text(text)
     except ValueError:
-        raise ValueError(
-            "expected a day: all, weekday, weekend, holiday, ad, mon … sun (一 … 日) "
-            f"or a date, got {text!r}"
-        ) from None
+        raise InvalidValue.of("scenario.day", days="一 … 日", got=text) from None
     _check_in_month(date, month, text)
     return date.isoformat()
 
 
 def _check_in_month(date: dt.date, month: Month, text: str) -> None:
     if (date.year, date.month) != (month.year, month.month):
-        raise ValueError(f"expected a date in the scenario month {month}, got {text!r}")
+        raise InvalidValue.of("input.not_in_month", month=str(month), got=text)
 
 
 # --- scenario.toml -----------------------------------------------------------------------------
@@ -308,11 +317,11 @@ class _ScenarioSection(_Toml):
         if isinstance(v, Month):
             return v
         if not isinstance(v, str):
-            raise ValueError(f'expected a month like "2026-10" (in quotes), got {v!r}')
+            raise InvalidValue.of("toml.month_quoted", got=repr(v))
         try:
             return Month.parse(v)
         except ValidationError:
-            raise ValueError(f"expected a month YYYY-MM, got {v!r}") from None
+            raise InvalidValue.of("domain.month", got=v) from None
 
 
 def _clock(v: object) -> int:
@@ -320,7 +329,7 @@ def _clock(v: object) -> int:
         return v.hour * 60 + v.minute
     if isinstance(v, str):
         return parse_clock(v)
-    raise ValueError(f'expected a time like "08:30" (in quotes), got {v!r}')
+    raise InvalidValue.of("toml.time_quoted", got=repr(v))
 
 
 class _ShiftEntry(_Toml):
@@ -380,10 +389,10 @@ _SECTION_MODELS: dict[tuple[str, ...], type[BaseModel]] = {
     ("assessment", "criteria"): CriterionMaxima,
     ("assessment", "role_weights"): RoleWeights,
 }
-_MISSING_SECTIONS: dict[tuple[str, ...], str] = {
-    ("scenario",): 'missing the [scenario] table (with at least month = "YYYY-MM")',
-    ("centers",): "missing the [[centers]] tables: at least one center is needed",
-    ("shifts",): "missing the [[shifts]] tables: at least one shift is needed",
+_MISSING_SECTIONS: dict[tuple[str, ...], Text] = {
+    ("scenario",): Text("toml.no_scenario"),
+    ("centers",): Text("toml.no_centers"),
+    ("shifts",): Text("toml.no_shifts"),
 }
 
 
@@ -442,26 +451,30 @@ def _validation_problems(
         line = _toml_line(text, loc)
         kind = err["type"]
         value = err.get("input")
+        message: Message
         if kind == "extra_forbidden":
             section = tuple(p for p in loc[:-1] if isinstance(p, str))
             model = _SECTION_MODELS.get(section)
-            message = f"unknown key {path!r}"
+            close: Text | str = ""
+            known: Text | str = ""
             if model is not None:
-                known = list(model.model_fields)
-                close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-                message += f" (did you mean {close[0]!r}?)" if close else ""
-                message += f"; known keys here: {', '.join(known)}"
+                keys = tuple(model.model_fields)
+                similar = difflib.get_close_matches(str(loc[-1]), keys, n=1)
+                close = Text.of("toml.did_you_mean", name=similar[0]) if similar else ""
+                known = Text.of("toml.known_keys", keys=keys)
+            message = Text.of("toml.unknown_key", path=path, close=close, known=known)
         elif kind == "missing":
             message = _MISSING_SECTIONS.get(
-                tuple(str(p) for p in loc), f"{path}: missing; this key is required"
+                tuple(str(p) for p in loc), Text.of("toml.missing_key", path=path)
             )
         elif kind == "string_pattern_mismatch":
-            message = f"{path}: expected a code of letters, digits and '_', got {value!r}"
+            message = Text.of("toml.code", path=path, got=repr(value))
         else:
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            message = f"{path}: {msg}"
-            if isinstance(value, str | int | float) and "got " not in msg:
-                message += f", got {value!r}"
+            said = pydantic_text(err)
+            got: Text | str = ""
+            if isinstance(value, str | int | float) and "got " not in said.render("en"):
+                got = Text.of("input.got", got=value)
+            message = Text.of("toml.value", path=path, message=said, got=got)
         out.append(InputProblem(file, message, line))
     return out
 
@@ -488,12 +501,15 @@ def _read_settings(folder: Path) -> _Settings:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        # tomllib's own words (what it expected) stay as it says them, in English
+        detail = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", detail)
         line = int(m.group(1)) if m else None
+        invalid = Text.of("toml.invalid", detail=detail)
         if m:
-            message = message[: m.start()].strip() + f" (line {m.group(1)}, column {m.group(2)})"
-        raise InputError.single(SCENARIO_FILE, f"invalid TOML: {message}", line) from None
+            invalid = Text.of("toml.invalid_at", detail=detail[: m.start()].strip(),
+                              line=int(m.group(1)), column=int(m.group(2)))
+        raise InputError.single(SCENARIO_FILE, invalid, line) from None
     try:
         toml = _TomlFile.model_validate(raw)
     except ValidationError as exc:
@@ -506,8 +522,8 @@ def _read_settings(folder: Path) -> _Settings:
         if key in seen_centers:
             problems.add(
                 SCENARIO_FILE,
-                f"centers[{i + 1}].id: {center.id!r} is already the id of "
-                f"centers[{seen_centers[key] + 1}]",
+                Text.of("toml.same_center_id", path=f"centers[{i + 1}].id", id=center.id,
+                        other=f"centers[{seen_centers[key] + 1}]"),
                 _toml_line(text, ("centers", i, "id")),
             )
         seen_centers.setdefault(key, i)
@@ -521,7 +537,7 @@ def _read_settings(folder: Path) -> _Settings:
         if shift_key(entry.code) in _RESERVED:
             problems.add(
                 SCENARIO_FILE,
-                f"{where}.code: {entry.code!r} is reserved for days off and leave; choose another",
+                Text.of("toml.reserved_code", path=f"{where}.code", code=entry.code),
                 _toml_line(text, ("shifts", i, "code")),
             )
             continue
@@ -549,14 +565,15 @@ def _read_settings(folder: Path) -> _Settings:
             if key in _RESERVED:
                 problems.add(
                     SCENARIO_FILE,
-                    f"{where}.{field_name}: {spelling!r} means a day off or leave; "
-                    "it cannot name a shift",
+                    Text.of("toml.reserved_name", path=f"{where}.{field_name}",
+                            spelling=spelling),
                     line,
                 )
             elif key in owner and owner[key][0] != i:
                 problems.add(
                     SCENARIO_FILE,
-                    f"{where}.{field_name}: {spelling!r} already names shift {owner[key][1]}",
+                    Text.of("toml.name_taken", path=f"{where}.{field_name}", spelling=spelling,
+                            code=owner[key][1]),
                     line,
                 )
             else:
@@ -569,8 +586,8 @@ def _read_settings(folder: Path) -> _Settings:
         if "calendar" in explicit and toml.calendar.overrides != toml.files.calendar:
             problems.add(
                 SCENARIO_FILE,
-                f"calendar.overrides ({toml.calendar.overrides!r}) and files.calendar "
-                f"({toml.files.calendar!r}) name different files; give only one",
+                Text.of("toml.two_calendars", overrides=toml.calendar.overrides,
+                        calendar=toml.files.calendar),
                 _toml_line(text, ("calendar", "overrides")),
             )
         files["calendar"] = toml.calendar.overrides
@@ -624,14 +641,16 @@ class _Reader:
     def center(self, text: str) -> str:
         center = self._centers.get(normalize_header(text))
         if center is None:
-            ids = ", ".join(c.id for c in self.settings.centers)
-            raise ValueError(f"unknown center {text!r}; the centers in {SCENARIO_FILE} are {ids}")
+            ids = tuple(c.id for c in self.settings.centers)
+            raise InvalidValue.of("scenario.unknown_center", center=text, file=SCENARIO_FILE,
+                                  centers=ids)
         return center
 
     def employee_id(self, text: str) -> str:
         eid = normalize_text(text)
         if self.employee_ids is not None and eid not in self.employee_ids:
-            raise ValueError(f"unknown employee_id {text!r}: not in {self.settings.files['staff']}")
+            raise InvalidValue.of("input.unknown_employee", id=text,
+                                  file=self.settings.files["staff"])
         return eid
 
     def in_month(self, row: Row, col: str) -> dt.date | None:
@@ -640,7 +659,7 @@ class _Reader:
             _check_in_month(date, self.month, text)
             return date
 
-        return parse_with(row, col, parse, self.problems, required=True, expected="a date")
+        return parse_with(row, col, parse, self.problems, required=True, expected=DATE)
 
     def built(self, row: Row, make: Callable[..., T], **fields: Any) -> T | None:
         """``make(**fields)``, with a domain ValidationError recorded as a problem of the row."""
@@ -650,13 +669,14 @@ class _Reader:
             self.problems.add(row.file, error_text(exc), row.number)
             return None
 
-    def duplicates(self, rows: dict[str, list[Row]], column: str) -> None:
+    def duplicates(self, rows: dict[Text, list[Row]], column: str) -> None:
         """Report every row of each key (a description of what repeats) found more than once."""
         for what, found in rows.items():
             if len(found) > 1:
-                numbers = ", ".join(str(r.number) for r in found)
+                numbers = Text.of("input.rows", rows=tuple(r.number for r in found))
                 for r in found:
-                    self.problems.at(r, column, f"{what} is given more than once (rows {numbers})")
+                    self.problems.at(r, column,
+                                     Text.of("input.given_twice", what=what, rows=numbers))
 
     # --- staff.csv ---
     def staff(self) -> tuple[Employee, ...]:
@@ -670,7 +690,7 @@ class _Reader:
         for row in rows:
             before = len(p)
             eid = parse_with(
-                row, "employee_id", normalize_text, p, required=True, expected="an employee id"
+                row, "employee_id", normalize_text, p, required=True, expected=EMPLOYEE_ID
             )
             name = parse_text(row, "name", p, required=True)
             role = parse_choice(
@@ -679,17 +699,12 @@ class _Reader:
                 ROLE_WORDS,
                 p,
                 required=True,
-                expected="a role: director, senior_leader, team_leader or agent "
-                "(中心主任, 资深组长, 组长, 座席)",
+                expected=Text.of("what.role", words=("中心主任", "资深组长", "组长", "座席")),
             )
-            center = parse_with(row, "center", self.center, p, required=True, expected="a center")
+            center = parse_with(row, "center", self.center, p, required=True, expected=CENTER)
             team = row.get("team")
             if team is None and role is not None and role != Role.DIRECTOR:
-                p.at(
-                    row,
-                    "team",
-                    "expected a team name (only a director may have none), got an empty cell",
-                )
+                p.at(row, "team", Text("scenario.no_team"))
             days_off = parse_with(row, "days_off", _quota, p)
             shifts = parse_with(row, "shifts", self.shift_list, p)
             leader_since = parse_date(row, "leader_since", p)
@@ -714,22 +729,20 @@ class _Reader:
             if employee is not None:
                 out.append(employee)
         self.employee_ids = set(by_id)
-        self.duplicates({f"employee_id {k!r}": v for k, v in by_id.items()}, "employee_id")
+        self.duplicates({Text.of("scenario.dup_employee", id=k): v for k, v in by_id.items()},
+                        "employee_id")
         file = self.settings.files["staff"]
         for c in self.settings.centers:
             for role in (Role.DIRECTOR, Role.SENIOR_LEADER):
                 found = by_role.get((c.id, role), [])
                 if not found:
-                    p.add(file, f"center {c.id} has no {role.value}; it needs exactly one")
+                    p.add(file, Text.of("scenario.no_role", center=c.id, role=role_text(role)))
                 elif len(found) > 1:
-                    numbers = ", ".join(str(r.number) for r in found)
+                    numbers = tuple(r.number for r in found)
                     for r in found:
-                        p.at(
-                            r,
-                            "role",
-                            f"center {c.id} has {len(found)} {role.value}s "
-                            f"(rows {numbers}); it needs exactly one",
-                        )
+                        p.at(r, "role", Text.of("scenario.many_roles", center=c.id,
+                                                n=len(found), role=role_text(role),
+                                                rows=numbers))
         return tuple(out)
 
     def shift_list(self, text: str) -> tuple[str, ...] | None:
@@ -750,17 +763,17 @@ class _Reader:
             return ()
         p = self.problems
         out: list[DemandRow] = []
-        seen: dict[str, list[Row]] = {}
+        seen: dict[Text, list[Row]] = {}
         for row in rows:
             before = len(p)
-            center = parse_with(row, "center", self.center, p, required=True, expected="a center")
+            center = parse_with(row, "center", self.center, p, required=True, expected=CENTER)
             day = parse_with(
                 row,
                 "day",
                 lambda t: day_selector(t, self.month),
                 p,
                 required=True,
-                expected="a day (all, weekday, weekend, holiday, ad, mon … sun or a date)",
+                expected=Text("what.day"),
             )
             shift = parse_with(
                 row,
@@ -768,7 +781,7 @@ class _Reader:
                 lambda t: resolve_shift(t, self.lookup),
                 p,
                 required=True,
-                expected="a shift code",
+                expected=SHIFT,
             )
             min_agents = parse_int(row, "min_agents", 0, 10_000, p, required=True)
             target = parse_int(row, "target_agents", 0, 10_000, p)
@@ -777,12 +790,12 @@ class _Reader:
                 p.at(
                     row,
                     "target_agents",
-                    f"expected at least min_agents ({min_agents}), "
-                    f"got {row.get('target_agents')!r}",
+                    Text.of("scenario.target_below_min", min_agents=min_agents,
+                            got=row.get("target_agents") or ""),
                 )
             if center is not None and day is not None and shift is not None:
                 seen.setdefault(
-                    f"the demand of center {center}, day {day}, shift {shift}", []
+                    Text.of("scenario.dup_demand", center=center, day=day, shift=shift), []
                 ).append(row)
             if (
                 len(p) > before
@@ -819,7 +832,7 @@ class _Reader:
         for row in rows:
             before = len(p)
             eid = parse_with(
-                row, "employee_id", self.employee_id, p, required=True, expected="an employee id"
+                row, "employee_id", self.employee_id, p, required=True, expected=EMPLOYEE_ID
             )
             first = self.in_month(row, "date")
             last = first
@@ -829,8 +842,8 @@ class _Reader:
                     p.at(
                         row,
                         "end_date",
-                        f"expected a date on or after {first.isoformat()}, "
-                        f"got {row.get('end_date')!r}",
+                        Text.of("scenario.end_before_start", first=first.isoformat(),
+                                got=row.get("end_date") or ""),
                     )
             kind = parse_choice(
                 row,
@@ -838,8 +851,8 @@ class _Reader:
                 REQUEST_TYPE_WORDS,
                 p,
                 required=True,
-                expected="a request type: leave (假), off (休), shift (想上), avoid (不上) "
-                "or pin (固定)",
+                expected=Text.of("what.request_type", leave="假", off="休", shift="想上",
+                                 avoid="不上", pin="固定"),
             )
             shift: str | None = None
             if kind in (RequestType.SHIFT, RequestType.AVOID):
@@ -849,7 +862,7 @@ class _Reader:
                     lambda t: resolve_shift(t, self.lookup),
                     p,
                     required=True,
-                    expected=f"the shift of a {kind.value} request",
+                    expected=Text.of("what.request_shift", kind=kind.value),
                 )
             elif kind == RequestType.PIN:
                 shift = parse_with(
@@ -858,7 +871,7 @@ class _Reader:
                     self.pin_cell,
                     p,
                     required=True,
-                    expected="the shift code (or OFF) of a pin request",
+                    expected=Text("what.pin_shift"),
                 )
             weight = parse_int(row, "weight", 0, 1_000_000, p)
             if len(p) > before or eid is None or first is None or last is None or kind is None:
@@ -881,9 +894,7 @@ class _Reader:
     def pin_cell(self, text: str) -> str:
         value = resolve_cell(text, self.lookup)
         if value == LEAVE:
-            raise ValueError(
-                f"a pin fixes a shift or OFF, got {text!r}; write approved leave as type leave"
-            )
+            raise InvalidValue.of("scenario.pin_leave", got=text)
         return value
 
     # --- history.csv ---
@@ -893,30 +904,30 @@ class _Reader:
             return ()
         p = self.problems
         out: list[HistoryCell] = []
-        seen: dict[str, list[Row]] = {}
+        seen: dict[Text, list[Row]] = {}
         last = self.month.first - dt.timedelta(days=1)
         first = self.month.first - dt.timedelta(days=HISTORY_DAYS)
 
         def before_month(text: str) -> dt.date:
             date = date_text(text)
             if not first <= date <= last:
-                raise ValueError(
-                    f"expected a date in the {HISTORY_DAYS} days before {self.month} "
-                    f"({first.isoformat()} … {last.isoformat()}), got {text!r}"
-                )
+                raise InvalidValue.of("scenario.history_date", n=HISTORY_DAYS,
+                                      month=str(self.month), first=first.isoformat(),
+                                      last=last.isoformat(), got=text)
             return date
 
         for row in rows:
             before = len(p)
             eid = parse_with(
-                row, "employee_id", self.employee_id, p, required=True, expected="an employee id"
+                row, "employee_id", self.employee_id, p, required=True, expected=EMPLOYEE_ID
             )
-            date = parse_with(row, "date", before_month, p, required=True, expected="a date")
+            date = parse_with(row, "date", before_month, p, required=True, expected=DATE)
             shift = parse_with(row, "shift", lambda t: resolve_cell(t, self.lookup), p)
             if row.get("shift") is None:
                 shift = OFF  # a blank cell is a day off, as in a roster
             if eid is not None and date is not None:
-                seen.setdefault(f"the shift of {eid} on {date.isoformat()}", []).append(row)
+                seen.setdefault(Text.of("scenario.dup_shift_of", id=eid, date=date.isoformat()),
+                                []).append(row)
             if len(p) > before or eid is None or date is None or shift is None:
                 continue
             item = self.built(row, HistoryCell, employee_id=eid, date=date, shift=shift)
@@ -934,10 +945,10 @@ class _Reader:
         out: list[AdSlot] = []
         for row in rows:
             before = len(p)
-            center = parse_with(row, "center", self.center, p, required=True, expected="a center")
+            center = parse_with(row, "center", self.center, p, required=True, expected=CENTER)
             date = self.in_month(row, "date")
-            start = parse_with(row, "start", _cell_clock, p, required=True, expected="a time HH:MM")
-            end = parse_with(row, "end", _cell_clock, p, required=True, expected="a time HH:MM")
+            start = parse_with(row, "start", _cell_clock, p, required=True, expected=TIME)
+            end = parse_with(row, "end", _cell_clock, p, required=True, expected=TIME)
             if len(p) > before or center is None or date is None or start is None or end is None:
                 continue
             stop = end + 24 * 60 if end <= start else end
@@ -953,7 +964,7 @@ class _Reader:
             return ()
         p = self.problems
         out: list[CalendarOverride] = []
-        seen: dict[str, list[Row]] = {}
+        seen: dict[Text, list[Row]] = {}
         for row in rows:
             before = len(p)
             date = parse_date(row, "date", p, required=True)
@@ -963,11 +974,11 @@ class _Reader:
                 CALENDAR_KIND_WORDS,
                 p,
                 required=True,
-                expected="holiday (节假日) or workday (调休)",
+                expected=Text.of("what.calendar_kind", holiday="节假日", workday="调休"),
             )
             name = row.get("name") or ""
             if date is not None:
-                seen.setdefault(f"date {date.isoformat()}", []).append(row)
+                seen.setdefault(Text.of("scenario.dup_date", date=date.isoformat()), []).append(row)
             if len(p) > before or date is None or kind is None:
                 continue
             item = self.built(row, CalendarOverride, date=date, kind=kind, name=name)
@@ -981,7 +992,7 @@ def _quota(text: str) -> DaysOffQuota:
     try:
         return DaysOffQuota.parse(text)
     except ValidationError as exc:
-        raise ValueError(f"{error_text(exc)}, got {text!r}") from None
+        raise InvalidValue.of("input.with_got", message=error_text(exc), got=text) from None
 
 
 def _cell_clock(text: str) -> int:
@@ -991,11 +1002,63 @@ def _cell_clock(text: str) -> int:
 # --- the folder --------------------------------------------------------------------------------
 
 
+def peek_language(folder: Path | str) -> Lang | None:
+    """The ``language`` a scenario's scenario.toml states, read as far as it can be, without
+    checking anything else; ``None`` if it states none (or none that can be found). Never raises.
+
+    For the language of input errors, whether or not the scenario loads: a scenario.toml that
+    parses gives its ``[scenario] language``; one that does not parse gives the
+    ``language = "…"`` line of its [scenario] table. A scenario.toml without ``language``
+    gives ``None`` (its errors stay English, as they always were), though the scenario's
+    reports then default to Chinese.
+    """
+    try:
+        text = read_text(Path(folder) / SCENARIO_FILE, name=SCENARIO_FILE)
+        try:
+            raw = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return _language_line(text)
+        section = raw.get("scenario")
+        if not isinstance(section, dict):
+            return None
+        return _lang(section.get("language"))
+    except Exception:  # a scenario folder we cannot read at all: the caller's default
+        return None
+
+
+def message_language(folder: Path | str, lang: Lang | None = None) -> Lang:
+    """The language of a command's input errors: ``lang`` (``--lang``) if given, else the one
+    the scenario's scenario.toml states (:func:`peek_language`), else English."""
+    return lang or peek_language(folder) or "en"
+
+
+_LANGUAGE_LINE = re.compile(r"^\s*\"?language\"?\s*=\s*[\"']([a-z]+)[\"']\s*(?:#.*)?$")
+
+
+def _language_line(text: str) -> Lang | None:
+    """``language = "…"`` in the [scenario] table of a TOML text that does not parse."""
+    current: str | None = None
+    for line in text.splitlines():
+        header = _TABLE_HEADER.match(line)
+        if header:
+            current = header.group(2).strip()
+            continue
+        m = _LANGUAGE_LINE.match(line)
+        if m and current == "scenario":
+            return _lang(m.group(1))
+    return None
+
+
+def _lang(value: object) -> Lang | None:
+    return "zh" if value == "zh" else "en" if value == "en" else None
+
+
+
 def load_scenario(folder: Path | str) -> Scenario:
     """Read and check the scenario folder ``folder``; raise one InputError with every problem."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError.single(str(folder), "scenario folder not found")
+        raise InputError.single(str(folder), Text("scenario.not_found"))
     settings = _read_settings(folder)
     reader = _Reader(folder, settings)
     staff = reader.staff()

@@ -8,6 +8,8 @@ missing file, a missing column, a column given twice) raise :class:`InputError` 
 Cell problems are collected instead: the ``parse_*`` helpers record an :class:`InputProblem`
 naming the file, row and column in a :class:`Problems` and return ``None``, so a reader goes on
 with the next cell and reports every problem of a file in one :class:`InputError` at the end.
+Messages are texts of :data:`solver.messages.MESSAGES` (English and Chinese); a parser raises
+:class:`~roster.errors.InvalidValue`, a ValueError carrying its text.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from roster.errors import InputError, InputProblem
+from roster.errors import InputError, InputProblem, InvalidValue, Message, error_text
 from roster.io.encoding import read_text
+from solver.messages import Text
 
 T = TypeVar("T")
 
@@ -83,11 +86,11 @@ class Problems:
         self.items: list[InputProblem] = []
 
     def add(
-        self, file: str, message: str, row: int | None = None, column: str | None = None
+        self, file: str, message: Message, row: int | None = None, column: str | None = None
     ) -> None:
         self.items.append(InputProblem(file, message, row, column))
 
-    def at(self, row: Row, column: str, message: str) -> None:
+    def at(self, row: Row, column: str, message: Message) -> None:
         """Record a problem in the cell of ``row`` and column ``column`` (a canonical name)."""
         self.add(row.file, message, row.number, row.header(column))
 
@@ -183,12 +186,12 @@ def parse_table(
             rows.append(Row(name, number, values, headers))
     except csv.Error as exc:
         raise InputError.single(
-            name, f"not a valid CSV file (near line {records.line_num}): {exc}"
+            name, Text.of("table.invalid_csv", line=records.line_num, error=str(exc))
         ) from None
     if header is None:
         if required_file:
-            wanted = ", ".join(c.name for c in columns if c.required)
-            raise InputError.single(name, f"the file is empty; expected a header row ({wanted})")
+            wanted = tuple(c.name for c in columns if c.required)
+            raise InputError.single(name, Text.of("table.empty", columns=wanted))
         return []
     return rows
 
@@ -197,10 +200,7 @@ def check_width(record: Sequence[object], name: str, number: int) -> None:
     """Refuse a row of more than :data:`MAX_COLUMNS` cells."""
     if len(record) > MAX_COLUMNS:
         raise InputError.single(
-            name,
-            f"the row has {len(record):,} cells; a table may have at most {MAX_COLUMNS:,} "
-            "columns (is the file really this table?)",
-            number,
+            name, Text.of("table.too_wide", cells=len(record), limit=MAX_COLUMNS), number
         )
 
 
@@ -228,48 +228,48 @@ def _match_header(
             first = positions[matched]
             problems.add(
                 name,
-                f"columns {column_letter(first)} ({headers[matched]!r}) and {column_letter(pos)} "
-                f"({cell.strip()!r}) both give {matched}; keep only one",
+                same_column(column_letter(first), headers[matched], column_letter(pos),
+                            cell.strip(), matched),
                 number,
                 cell.strip(),
             )
             continue
         positions[matched] = pos
         headers[matched] = cell.strip()
-    found = ", ".join(repr(c.strip()) for c in header if c.strip())
+    found = tuple(repr(c.strip()) for c in header if c.strip())
     for column in columns:
         if column.required and column.name not in positions:
-            others = f" (or {', '.join(column.aliases)})" if column.aliases else ""
-            message = f"missing column {column.name!r}{others}; the header row has: {found}"
-            if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-                message += "; the cells seem separated by ';' or tabs, not commas: save as CSV"
+            others = Text.of("table.aliases", aliases=column.aliases) if column.aliases else ""
+            hint = separator_hint(header[0] if len(header) == 1 else "")
+            message = Text.of("table.missing_column", column=column.name, aliases=others,
+                              found=found, hint=hint)
             problems.add(name, message, number, column.name)
     problems.raise_if_any()
     return positions, headers
 
 
+def same_column(first: str, first_header: str, second: str, second_header: str,
+                column: str) -> Text:
+    """'columns B ('工号') and D ('employee_id') both give employee_id; keep only one'."""
+    return Text.of("table.same_column", first=first, first_header=first_header, second=second,
+                   second_header=second_header, column=column)
+
+
+def separator_hint(first_cell: str) -> Text | str:
+    """The hint to save as CSV when the header's one cell holds ';' or tabs, else ''."""
+    return Text("input.semicolons") if ";" in first_cell or "\t" in first_cell else ""
+
+
 # --- cell parsers ------------------------------------------------------------------------------
 
-
-def error_text(exc: Exception) -> str:
-    """A one-line message from a ValueError or a pydantic ValidationError."""
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        try:
-            details = errors()
-        except Exception:  # pragma: no cover - not a pydantic error after all
-            details = None
-        if isinstance(details, list) and details:
-            msgs = [str(d.get("msg", "")) for d in details if isinstance(d, dict)]
-            return "; ".join(m.removeprefix("Value error, ") for m in msgs if m)
-    return str(exc)
+VALUE = Text("what.value")
 
 
 def parse_text(row: Row, col: str, problems: Problems, *, required: bool = False) -> str | None:
     """The stripped cell; an empty required cell is recorded as a problem."""
     value = row.get(col)
     if value is None and required:
-        problems.at(row, col, "expected a value, got an empty cell")
+        problems.at(row, col, Text.of("input.empty_cell", expected=VALUE))
     return value
 
 
@@ -280,13 +280,16 @@ def parse_with(
     problems: Problems,
     *,
     required: bool = False,
-    expected: str = "a value",
+    expected: Text | str = VALUE,
 ) -> T | None:
-    """Apply ``parser`` to the cell; its ValueError becomes a problem. Empty -> None."""
+    """Apply ``parser`` to the cell; its ValueError becomes a problem. Empty -> None.
+
+    ``expected`` says what the cell should hold ("expected a date, got an empty cell").
+    """
     value = row.get(col)
     if value is None:
         if required:
-            problems.at(row, col, f"expected {expected}, got an empty cell")
+            problems.at(row, col, Text.of("input.empty_cell", expected=expected))
         return None
     try:
         return parser(value)
@@ -299,12 +302,12 @@ def int_text(text: str, lo: int, hi: int) -> int:
     """'12' (or full-width '１２', or Excel's '12.0') -> 12, within lo..hi; else ValueError."""
     norm = normalize_text(text)
     m = re.fullmatch(r"([+-]?\d+)(?:\.0*)?", norm)
-    expected = f"expected a whole number from {lo} to {hi}, got {text!r}"
+    expected = InvalidValue.of("table.whole_number", lo=lo, hi=hi, got=text)
     if not m:
-        raise ValueError(expected)
+        raise expected
     value = int(m.group(1))
     if not lo <= value <= hi:
-        raise ValueError(expected)
+        raise expected
     return value
 
 
@@ -325,12 +328,14 @@ def parse_int(
         lambda t: int_text(t, lo, hi),
         problems,
         required=required,
-        expected=f"a whole number from {lo} to {hi}",
+        expected=Text.of("what.whole_number", lo=lo, hi=hi),
     )
     if value is None and row.get(col) is None:
         return default
     return value
 
+
+DATE = Text("what.date")
 
 _DATE_PATTERNS = (
     re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
@@ -353,15 +358,13 @@ def date_text(text: str) -> dt.date:
             try:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
-                raise ValueError(
-                    f"expected a date like 2026-10-05, got {text!r} (no such day)"
-                ) from None
-    raise ValueError(f"expected a date like 2026-10-05, 2026/10/5 or 2026年10月5日, got {text!r}")
+                raise InvalidValue.of("table.no_such_day", got=text) from None
+    raise InvalidValue.of("table.date", example="2026年10月5日", got=text)
 
 
 def parse_date(row: Row, col: str, problems: Problems, *, required: bool = False) -> dt.date | None:
     """The cell as a date (see :func:`date_text`); empty -> None (a problem if required)."""
-    return parse_with(row, col, date_text, problems, required=required, expected="a date")
+    return parse_with(row, col, date_text, problems, required=required, expected=DATE)
 
 
 def parse_choice(
@@ -371,7 +374,7 @@ def parse_choice(
     problems: Problems,
     *,
     required: bool = False,
-    expected: str = "a value",
+    expected: Text | str = VALUE,
 ) -> T | None:
     """The cell looked up in ``choices`` by its normalised, case-folded spelling."""
     table = {normalize_header(k): v for k, v in choices.items()}
@@ -380,6 +383,6 @@ def parse_choice(
         try:
             return table[normalize_header(text)]
         except KeyError:
-            raise ValueError(f"expected {expected}, got {text!r}") from None
+            raise InvalidValue.of("input.expected", expected=expected, got=text) from None
 
     return parse_with(row, col, lookup, problems, required=required, expected=expected)

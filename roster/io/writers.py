@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from roster.errors import InputError
+from solver.messages import Text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,10 +55,9 @@ class OutputFolder:
         self.force = force
         self.files: dict[str, bytes] = {}
         if target.exists() and not target.is_dir():
-            raise InputError.single(str(target), "exists and is not a folder")
+            raise InputError.single(str(target), Text("output.not_a_folder"))
         if target.is_dir() and any(target.iterdir()) and not force:
-            raise InputError.single(
-                str(target), "the output folder exists and is not empty; use --force to replace it")
+            raise InputError.single(str(target), Text("output.not_empty"))
 
     def add_csv(self, name: str, header: Sequence[str],
                 rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> None:
@@ -102,9 +102,9 @@ def write_file(target: Path, data: bytes, *, force: bool = False) -> None:
     the target as it was.
     """
     if target.is_dir():
-        raise InputError.single(str(target), "is a folder; give a file name")
+        raise InputError.single(str(target), Text("output.is_folder"))
     if target.exists() and not force:
-        raise InputError.single(str(target), "exists; use --force to replace it")
+        raise InputError.single(str(target), Text("output.exists"))
     parent = target.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=parent)

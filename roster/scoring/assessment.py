@@ -36,6 +36,7 @@ from roster.domain import (
     Role,
     Scenario,
     ScoringPolicy,
+    role_text,
 )
 from roster.errors import InputError, InputProblem
 from roster.ledgers import (
@@ -46,7 +47,9 @@ from roster.ledgers import (
     RaterRole,
     Rating,
     input_problems,
+    rater_text,
 )
+from solver.messages import Text
 
 RosterCells = Mapping[str, Sequence[str]]
 CENT = Decimal("0.01")
@@ -255,11 +258,11 @@ def _roster_problems(scenario: Scenario, roster: RosterCells, file: str) -> list
             continue
         cells = roster.get(e.employee_id)
         if cells is None:
-            out.append(InputProblem(file, f"{e.employee_id} ({e.role.value} of {e.center}) is "
-                                    "missing from the roster"))
+            out.append(InputProblem(file, Text.of("score.missing_from_roster", id=e.employee_id,
+                                                  role=role_text(e.role), center=e.center)))
         elif len(cells) != num_days:
-            out.append(InputProblem(file, f"{e.employee_id} has {len(cells)} cells; the month "
-                                    f"has {num_days} days"))
+            out.append(InputProblem(file, Text.of("score.cells", id=e.employee_id,
+                                                  n=len(cells), days=num_days)))
     return out
 
 
@@ -385,29 +388,31 @@ def _part_a_refusals(center: str, acting: Period, month: Period,
                      inputs: AssessmentInputs) -> list[InputProblem]:
     """Part A divides by the agents on duty and the lines: each must be above zero."""
     out: list[InputProblem] = []
-    why = "A1 and A2 cannot be computed"
+    why = Text("score.cannot_compute")
     if month.sales == 0:
-        out.append(InputProblem(inputs.sales_file, f"center {center}: no shipped sales in the "
-                                f"month; {why}"))
+        out.append(InputProblem(inputs.sales_file,
+                                Text.of("score.no_sales", center=center, why=why)))
     if acting.agent_days == 0:
-        out.append(InputProblem(inputs.roster_file, f"center {center}: no agent on duty on any "
-                                f"acting day; {why}"))
+        out.append(InputProblem(inputs.roster_file,
+                                Text.of("score.no_agents", center=center, why=why)))
     if acting.lines == 0:
-        out.append(InputProblem(inputs.lines_file, f"center {center}: no lines handled on the "
-                                f"acting days; {why}"))
+        out.append(InputProblem(inputs.lines_file,
+                                Text.of("score.no_lines", center=center, why=why)))
     return out
 
 
 def _missing_raters(center: str, senior: str, missing: Sequence[RaterRole],
                     inputs: AssessmentInputs, settings: AssessmentSettings,
                     any_rating: bool) -> InputProblem:
-    who = f"{senior} (senior leader of {center})"
+    who = Text.of("score.senior_of", senior=senior, center=center)
     if not any_rating:
-        message = f"no ratings for {who}; part B needs them"
+        message = Text.of("score.no_ratings", who=who)
     elif settings.missing_rater == MissingRaterPolicy.SHARE:
-        message = f"no rating for {who} from a rater role whose weight is above 0"
+        message = Text.of("score.no_weighted_rating", who=who)
     else:
-        roles = " and ".join(r.value for r in missing)
-        message = (f"no {roles} rating for {who}; add it, or set missing_rater = \"share\" in "
-                   "[assessment] to share its weight among the other roles")
+        roles: Text | str = ""
+        for role in missing:
+            roles = (Text.of("input.and_also", some=roles, last=rater_text(role)) if roles
+                     else rater_text(role))
+        message = Text.of("score.missing_rater", roles=roles, who=who)
     return InputProblem(inputs.ratings_file, message, None, "rater_role")

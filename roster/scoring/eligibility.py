@@ -30,6 +30,7 @@ from fractions import Fraction
 from roster.domain import Role, Scenario
 from roster.errors import InputError, InputProblem
 from roster.ledgers import PerformanceRecord, performance_problems
+from solver.messages import Text
 
 JUDGEMENT_CRITERIA: tuple[tuple[str, str], ...] = (
     ("能带领小组完成销售任务，工作业绩和工作能力较好",
@@ -176,14 +177,14 @@ def eligibility(scenario: Scenario, records: Sequence[PerformanceRecord], as_of:
         seen.setdefault((r.employee_id, str(r.month)), []).append(r.row)
     for (eid, month), rows in seen.items():
         if len(rows) > 1:
-            numbers = ", ".join(str(n) for n in rows if n is not None)
-            problems += [InputProblem(source, f"the figures of {eid} for {month} are given more "
-                                      f"than once (rows {numbers})", n, "month") for n in rows]
+            numbers = tuple(n for n in rows if n is not None)
+            twice = Text.of("score.figures_twice", id=eid, month=month, rows=numbers)
+            problems += [InputProblem(source, twice, n, "month") for n in rows]
     if any(r.lines is not None for r in records):
-        problems += [InputProblem(source, "expected the lines (other rows give theirs), got an "
-                                  "empty cell", r.row, "lines") for r in records if r.lines is None]
+        problems += [InputProblem(source, Text("score.lines_empty"), r.row, "lines")
+                     for r in records if r.lines is None]
     if not records:
-        problems.append(InputProblem(source, "no figures: S2 and S3 need at least one month"))
+        problems.append(InputProblem(source, Text("score.no_figures")))
     if problems:
         raise InputError(problems)
 
