@@ -467,7 +467,8 @@ def test_invalid_value_is_a_value_error_in_english() -> None:
 # --- which language -----------------------------------------------------------------------------
 
 def test_peek_language(tmp_path: Path) -> None:
-    """What scenario.toml states, even when it is broken; None when it states nothing or
+    """What scenario.toml states, even when it is broken (Chinese, the default, when a readable
+    [scenario] table states nothing); None when it cannot be found or
     cannot be read, never an exception."""
     assert peek_language(write_scenario(tmp_path / "zh", language="zh")) == "zh"
     assert peek_language(write_scenario(tmp_path / "en", language="en")) == "en"
@@ -479,7 +480,7 @@ def test_peek_language(tmp_path: Path) -> None:
     (broken / "scenario.toml").write_text('[centers]\nlanguage = "zh"\n[scenario\n', "utf-8")
     assert peek_language(broken) is None  # not in [scenario]
     (broken / "scenario.toml").write_text('[scenario]\nmonth = "2026-10"\n', "utf-8")
-    assert peek_language(broken) is None  # none stated (its reports default to Chinese)
+    assert peek_language(broken) == "zh"  # none stated: the scenario's default, as its reports
     (broken / "scenario.toml").write_text('[scenario]\nlanguage = "fr"\n', "utf-8")
     assert peek_language(broken) is None
     (broken / "scenario.toml").write_bytes("[scenario]\nlanguage = 'zh'\n".encode("utf-16"))

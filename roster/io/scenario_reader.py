@@ -1002,15 +1002,18 @@ def _cell_clock(text: str) -> int:
 # --- the folder --------------------------------------------------------------------------------
 
 
+#: a scenario's language when scenario.toml does not state one (the default of Scenario.language)
+DEFAULT_LANGUAGE: Lang = "zh"
+
+
 def peek_language(folder: Path | str) -> Lang | None:
     """The ``language`` a scenario's scenario.toml states, read as far as it can be, without
     checking anything else; ``None`` if it states none (or none that can be found). Never raises.
 
     For the language of input errors, whether or not the scenario loads: a scenario.toml that
     parses gives its ``[scenario] language``; one that does not parse gives the
-    ``language = "…"`` line of its [scenario] table. A scenario.toml without ``language``
-    gives ``None`` (its errors stay English, as they always were), though the scenario's
-    reports then default to Chinese.
+    ``language = "…"`` line of its [scenario] table. A [scenario] table without ``language``
+    gives the scenario's default language (Chinese), the one its reports use.
     """
     try:
         text = read_text(Path(folder) / SCENARIO_FILE, name=SCENARIO_FILE)
@@ -1021,6 +1024,8 @@ def peek_language(folder: Path | str) -> Lang | None:
         section = raw.get("scenario")
         if not isinstance(section, dict):
             return None
+        if "language" not in section:
+            return DEFAULT_LANGUAGE
         return _lang(section.get("language"))
     except Exception:  # a scenario folder we cannot read at all: the caller's default
         return None

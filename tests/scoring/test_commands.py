@@ -87,9 +87,9 @@ def test_score_invalid_input_exits_2_with_every_problem(month: dict[str, Path]) 
     result = invoke(score, *score_args(month))
     assert result.exit_code == EXIT_INPUT
     assert result.stdout == ""
-    assert "sales.csv, row 8, column 'employee_id': unknown employee_id 'X9'" in result.stderr
-    assert "ratings.csv, row 2, column 'points': 16 is above the maximum of B1, 15" in (
-        result.stderr)
+    assert "sales.csv 第 8 行「employee_id」列：未知的工号 'X9'" in result.stderr
+    # the scenario states no language: its default, Chinese
+    assert "ratings.csv 第 2 行「points」列：16 超过了 B1 的满分 15" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -105,7 +105,7 @@ def test_score_a_missing_file_exits_2(month: dict[str, Path], tmp_path: Path) ->
     args = score_args(month)
     args[args.index("--lines") + 1] = tmp_path / "nope.csv"
     result = invoke(score, *args)
-    assert result.exit_code == EXIT_INPUT and "nope.csv: file not found" in result.stderr
+    assert result.exit_code == EXIT_INPUT and "nope.csv：找不到文件" in result.stderr
 
 
 def test_score_without_a_required_option_is_a_usage_error(month: dict[str, Path]) -> None:
@@ -136,7 +136,7 @@ def test_eligible_refusals_exit_2(month: dict[str, Path], tmp_path: Path) -> Non
     result = invoke(eligible, month["scenario"], "--performance", performance, "--as-of",
                     "2026-03-01")
     assert result.exit_code == EXIT_INPUT
-    assert "performance.csv, row 2, column 'month': 2026-04 starts after" in result.stderr
+    assert "performance.csv 第 2 行「month」列：2026-04 晚于评定日期" in result.stderr
     bad_date = invoke(eligible, month["scenario"], "--performance", performance, "--as-of",
                       "March")
     assert bad_date.exit_code == EXIT_INPUT and "--as-of" in bad_date.output
