@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import io
 import json
 import signal
@@ -26,13 +27,10 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
 
-from roster.commands_curtois import curtois
-from roster.commands_export import export
-from roster.commands_score import eligible, score
 from roster.compile import CenterProblem, compile_scenario
 from roster.domain import Month
 from roster.errors import InputError, error_text
@@ -43,17 +41,14 @@ from roster.outputs import fill_output, summary
 from roster.validate import ValidationReport, validate_files
 from solver.budget import StopSignal
 from solver.check import ModelCheckerMismatch
-from solver.explain import (
-    MAX_CONFLICTS,
-    conflict_lines,
-    explain,
-    find_conflicts,
-    has_roster,
-    prechecks,
-)
 from solver.messages import LANGS, Lang, render
-from solver.repair import RepairResult, repair_many
-from solver.solve import SolveResult, SolveSettings, solve_many
+
+if TYPE_CHECKING:
+    from solver.repair import RepairResult
+    from solver.solve import SolveResult
+
+# The solver (OR-Tools), the exports (pandas, openpyxl) and the other commands are imported when
+# a command needs them, so that `roster validate` and `roster --help` start fast.
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
@@ -146,6 +141,8 @@ def interruptible(stop: StopSignal, work: Callable[[], T], lang: Lang = "en") ->
 
 def fail_on_prechecks(centers: Sequence[CenterProblem], lang: Lang) -> None:
     """Exit 3 with the plain contradictions in the data, if there are any (in ``lang``)."""
+    from solver.explain import prechecks
+
     reasons = [v.render(lang) for c in centers for v in prechecks(c.problem)]
     if reasons:
         fail(LABELS[lang]["no_roster"] + "\n" + "\n".join(f"  {r}" for r in reasons),
@@ -156,6 +153,8 @@ def fail_unless_found(centers: Sequence[CenterProblem], results: Sequence[SolveR
                       time_limit: float, lang: Lang) -> None:
     """Exit 3 explaining why (in ``lang``) when a center has no roster; exit 4 when one was not
     found in time."""
+    from solver.explain import explain
+
     t = LABELS[lang]
     infeasible = [c for c, r in zip(centers, results, strict=True) if r.status == "INFEASIBLE"]
     if infeasible:
@@ -200,7 +199,31 @@ def solve_options(func: F) -> F:
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose commands from other modules are imported only when they are used."""
+
+    #: command name -> "module:attribute"
+    LAZY: ClassVar[dict[str, str]] = {
+        "score": "roster.commands_score:score",
+        "eligible": "roster.commands_score:eligible",
+        "export": "roster.commands_export:export",
+        "curtois": "roster.commands_curtois:curtois",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.LAZY.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module, attribute = target.split(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="roster")
 def cli() -> None:
     """Build, check and score monthly staff rosters for sales call centers.
@@ -263,6 +286,8 @@ def solve(scenario: Path, out_dir: Path, time_limit: float, workers: int, seed: 
 
     Example: roster solve data/sample --out out/2026-10 --time-limit 60
     """
+    from solver.solve import SolveSettings, solve_many
+
     start = time.perf_counter()
     try:
         sc = load_scenario(scenario)
@@ -613,6 +638,9 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
 
     Example: roster repair data/sample my-roster.xlsx --out out/fixed
     """
+    from solver.repair import repair_many
+    from solver.solve import SolveSettings
+
     start = time.perf_counter()
     try:
         sc = load_scenario(scenario)
@@ -671,7 +699,7 @@ def repair(scenario: Path, roster_file: Path, out_dir: Path, time_limit: float, 
               help="Seconds in all (centers share them).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="CP-SAT worker threads for checking that a roster exists.")
-@click.option("--max-conflicts", default=MAX_CONFLICTS, show_default=True,
+@click.option("--max-conflicts", default=5, show_default=True,  # solver.explain.MAX_CONFLICTS
               type=click.IntRange(1, 100), help="Most independent conflicts to look for.")
 @click.option("--lang", type=click.Choice(LANGS), default=None,
               help="Language of the explanation (default: the scenario's `language`).")
@@ -688,6 +716,8 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
 
     Example: roster explain my-center --time-limit 60 --max-conflicts 5
     """
+    from solver.explain import conflict_lines, find_conflicts, has_roster, prechecks
+
     try:
         sc = load_scenario(scenario)
         centers = compile_scenario(sc)
@@ -728,10 +758,6 @@ def explain_command(scenario: Path, time_limit: float, workers: int,
         sys.exit(EXIT_NO_ROSTER)
 
 
-cli.add_command(score)
-cli.add_command(eligible)
-cli.add_command(export)
-cli.add_command(curtois)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import platform
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roster.compile import CenterProblem
 from roster.domain import Scenario
@@ -18,7 +18,9 @@ from roster.io.writers import OutputFolder
 from solver.messages import Lang
 from solver.problem import Problem, Roster, is_work
 from solver.rules.cover import Cover, count_on_duty
-from solver.solve import SolveResult, SolveSettings
+
+if TYPE_CHECKING:
+    from solver.solve import SolveResult, SolveSettings
 
 ROSTER_COLUMNS = ["center", "team", "employee_id", "name", "role", "date", "shift"]
 PERSON_COLUMNS = ["center", "team", "employee_id", "name", "role"]

@@ -19,8 +19,8 @@ from roster.domain import Scenario
 from roster.io.roster_reader import read_roster
 from roster.io.scenario_reader import load_scenario
 from roster.outputs import ActingDay, acting_days
+from solver.check import check_roster
 from solver.messages import Lang, Text
-from solver.solve import check_roster
 
 
 @dataclass(frozen=True)

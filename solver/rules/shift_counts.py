@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
 from solver.messages import Text, days_count
 from solver.problem import CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
@@ -50,6 +48,8 @@ class MaxShiftsPerType(Rule):
         return report
 
     def encode(self, ctx: ModelContext) -> None:
+        from ortools.sat.python import cp_model  # only to build a model: checks run without it
+
         for person_id, per_shift in self.limits.items():
             p = ctx.person_index[person_id]
             for code, limit in per_shift.items():

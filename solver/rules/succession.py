@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
 from solver.messages import Text
 from solver.problem import CheckReport, Problem, Roster, Violation
 from solver.rules.base import Rule
@@ -47,6 +45,8 @@ class ForbiddenSuccessions(Rule):
         return report
 
     def encode(self, ctx: ModelContext) -> None:
+        from ortools.sat.python import cp_model  # only to build a model: checks run without it
+
         # one constraint per person, day and shift a: x[d, a] + sum of x[d+1, b] over the b that
         # may not follow a <= 1; equivalent to one clause per pair, as a day has at most one shift
         n = ctx.problem.num_days
