@@ -29,6 +29,7 @@ from roster.curtois import (
     SolutionCheck,
     check_solution,
     hard_violations_by_rule,
+    solve_settings,
     split_text,
     to_problem,
 )
@@ -41,7 +42,7 @@ from roster.io.curtois import (
     solution_csv,
 )
 from solver.problem import Problem
-from solver.solve import SolveResult, SolveSettings, solve
+from solver.solve import SolveResult, solve
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
@@ -149,7 +150,7 @@ def solve_command(instance_path: Path, output: Path | None, time_limit: float, w
     if reasons:
         _fail("No roster exists:\n" + "\n".join(f"  {r}" for r in reasons), EXIT_INFEASIBLE)
     start = time.perf_counter()
-    result = solve(problem, SolveSettings(time_limit=time_limit, workers=workers, seed=seed),
+    result = solve(problem, solve_settings(problem, time_limit, workers, seed),
                    progress=_Progress())
     seconds = time.perf_counter() - start
     if result.roster is None:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from roster.io.curtois import Assignments, Instance, read_instance_file
 from solver.check import check_roster
+from solver.lns import STEP_SECONDS, LnsOptions
 from solver.messages import Text
 from solver.problem import OFF, CheckReport, Day, Person, Problem, Shift, Violation
 from solver.rules.base import Rule
@@ -45,6 +46,7 @@ from solver.rules.requests import ShiftRequest, ShiftRequests
 from solver.rules.shift_counts import MaxShiftsPerType
 from solver.rules.succession import ForbiddenSuccessions
 from solver.rules.weekends import MaxWeekends
+from solver.solve import SPLIT_ABOVE, SolveSettings
 
 HARD_RULES = ("H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8", "H9")
 OBJECTIVE_PARTS = ("on", "off", "under", "over")
@@ -102,6 +104,20 @@ def to_problem(instance: Instance) -> Problem:
         fixed={(e, d): OFF for e, days in instance.days_off.items() for d in days},
         fixed_rule_id="H9",
     )
+
+
+def solve_settings(problem: Problem, time_limit: float, workers: int, seed: int) -> SolveSettings:
+    """The settings ``roster curtois solve`` and the benchmark script solve an instance with.
+
+    On a big instance (more than SPLIT_ABOVE shift variables: Instance13 and larger) each
+    neighbourhood step gets 1 s instead of 0.5 s: its presolve alone takes 0.35 s there
+    (Instance13 at 30 s: 11336 and 11537 against 21527 and 12810); on smaller ones 1 s steps
+    did worse (see benchmarks/results/curtois-levers-2026-11-27.md).
+    """
+    size = len(problem.people) * problem.num_days * len(problem.shifts)
+    step = 2 * STEP_SECONDS if size > SPLIT_ABOVE else STEP_SECONDS
+    return SolveSettings(time_limit=time_limit, workers=workers, seed=seed,
+                         lns=LnsOptions(step_seconds=step))
 
 
 def read_instance(path: Path | str) -> Problem:
