@@ -129,6 +129,19 @@ class Problem:
             fixed={key: cell for key, cell in self.fixed.items() if key[0] in people},
         )
 
+    def greedy_part_for(self, people: frozenset[str], placed: Roster) -> Problem:
+        """The problem for ``people`` only, the people of ``placed`` rostered as given: hard
+        rules and the soft terms the rules can price for ``people`` alone
+        (:meth:`~solver.rules.base.Rule.greedy_part_for`)."""
+        parts = [rule.greedy_part_for(people, placed) for rule in self.rules]
+        return replace(
+            self,
+            people=tuple(p for p in self.people if p.id in people),
+            rules=tuple(rule for rule in parts if rule is not None),
+            history={pid: cells for pid, cells in self.history.items() if pid in people},
+            fixed={key: cell for key, cell in self.fixed.items() if key[0] in people},
+        )
+
     def with_rules(self, rules: Sequence[Rule]) -> Problem:
         return replace(self, rules=tuple(rules))
 

@@ -59,6 +59,15 @@ class Rule(ABC):
             name: {pid: value for pid, value in getattr(self, name).items() if pid in people}
             for name in self.person_fields})
 
+    def greedy_part_for(self, people: frozenset[str], placed: Roster) -> Rule | None:
+        """This rule for ``people`` alone, the people of ``placed`` already rostered as given
+        and everyone else left out: hard constraints and the soft terms a rule can price for
+        ``people`` on their own (for a roster built one person after another).
+
+        By default the hard part only; a rule whose soft terms can be split overrides it.
+        """
+        return self.hard_part_for(people)
+
     def precheck(self, problem: Problem) -> list[Violation]:
         """Plain contradictions visible before solving (fixed cells, counts): for explanations."""
         return []

@@ -9,7 +9,7 @@ costs ``target_weight``; above the target each extra person costs ``over_weight`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from solver.messages import Text, term
@@ -70,6 +70,23 @@ class Cover(Rule):
         if any(req.under_weight is None and req.minimum > 0 for req in self.requirements):
             raise CouplesPeople(self.rule_id)
         return None
+
+    def greedy_part_for(self, people: frozenset[str], placed: Roster) -> Rule | None:
+        """Priced cover for ``people``, each requirement lowered by the people of ``placed``
+        on duty: its penalties then differ from the whole roster's by a constant, so the best
+        cells for ``people`` are the same. A hard minimum ties people together."""
+        self.hard_part_for(people)
+        parts = []
+        for req in self.requirements:
+            mine = tuple(pid for pid in req.people if pid in people)
+            if not mine:
+                continue
+            on_duty = count_on_duty(
+                replace(req, people=tuple(pid for pid in req.people if pid in placed)), placed)
+            parts.append(replace(req, people=mine,
+                                 minimum=max(0, req.minimum - on_duty),
+                                 target=max(0, req.target - on_duty)))
+        return replace(self, requirements=tuple(parts))
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from solver.messages import Text
@@ -48,6 +48,10 @@ class ShiftRequests(Rule):
     soft_only = True
     requests: Sequence[ShiftRequest] = ()
     rule_id: str = "W2"
+
+    def greedy_part_for(self, people: frozenset[str], placed: Roster) -> Rule | None:
+        """The requests of ``people``: each is about one person."""
+        return replace(self, requests=tuple(r for r in self.requests if r.person in people))
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()

@@ -13,6 +13,7 @@ from solver.rules.cover import Cover, CoverRequirement
 from solver.rules.days_off import DaysOffQuota
 from solver.rules.pair import PairRule
 from solver.rules.patterns import IsolatedDayOff
+from solver.rules.requests import ShiftRequest, ShiftRequests
 from solver.solve import _first_roster_by_person
 
 from .builders import SETTINGS, make_problem
@@ -86,3 +87,76 @@ def test_solve_splits_big_problems_before_building_the_model(
     assert calls == [1]  # tried once, not again inside first_roster()
     assert result.roster is not None and result.first_solution_seconds is not None
     assert check_roster(problem, result.roster).violations == []
+
+
+# --- the greedy construction: each person against the cover the people before left open ------
+
+def test_cover_greedy_part_lowers_each_requirement_by_the_people_placed() -> None:
+    """Day 0 E: minimum 2, target 3, 1 of the placed people on E → P3's part asks for 2 - 1 = 1
+    and 3 - 1 = 2; day 1 any shift: minimum 1, both placed work → 0 (never below 0)."""
+    cover = Cover([
+        CoverRequirement(0, "E", PEOPLE, 2, target=3, under_weight=100, target_weight=10,
+                         over_weight=5),
+        CoverRequirement(1, None, PEOPLE, 1, under_weight=100),
+        CoverRequirement(2, "E", ("P1", "P2"), 1, under_weight=100),  # not about P3: left out
+    ])
+    placed = {"P1": ["E", "L", "OFF"], "P2": ["OFF", "E", "E"]}
+    part = cover.greedy_part_for(frozenset(["P3"]), placed)
+    assert isinstance(part, Cover)
+    assert list(part.requirements) == [
+        CoverRequirement(0, "E", ("P3",), 1, target=2, under_weight=100, target_weight=10,
+                         over_weight=5),
+        CoverRequirement(1, None, ("P3",), 0, under_weight=100),
+    ]
+
+
+@pytest.mark.parametrize(("on_e", "constant"), [
+    # 1 placed on E: P5's part asks for 2 - 1 and 3 - 1, and prices every cell exactly as the
+    # whole roster does (E: below 1 × 10 either way; OFF: short 1 × 100 + below 1 × 10)
+    (1, 0),
+    # 4 placed on E, one over max(2, 3): the whole roster pays that 1 × 5 whatever P5 does
+    (4, 5),
+])
+def test_cover_greedy_part_prices_a_person_as_the_whole_roster_does(
+        on_e: int, constant: int) -> None:
+    """For every cell of the last person, the part's cost and the whole roster's differ by the
+    same constant, so the part's best cells are the whole roster's best."""
+    five = ("P1", "P2", "P3", "P4", "P5")
+    cover = Cover([CoverRequirement(0, "E", five, 2, target=3, under_weight=100,
+                                    target_weight=10, over_weight=5)])
+    problem = make_problem(5, 1, [cover])
+    placed = {pid: ["E" if i < on_e else "OFF"] for i, pid in enumerate(five[:4])}
+    part = cover.greedy_part_for(frozenset(["P5"]), placed)
+    assert part is not None
+    alone = make_problem(5, 1, [part])
+    nobody = {pid: ["OFF"] for pid in five[:4]}
+    for cell in ("E", "L", "OFF"):
+        whole_cost = check_roster(problem, {**placed, "P5": [cell]}).objective
+        part_cost = check_roster(alone, {**nobody, "P5": [cell]}).objective
+        assert whole_cost - part_cost == constant, cell
+
+
+def test_greedy_part_keeps_a_persons_requests_only() -> None:
+    requests = ShiftRequests([ShiftRequest("P1", 0, "off", None, 20),
+                              ShiftRequest("P3", 1, "on", "E", 10)])
+    part = requests.greedy_part_for(frozenset(["P3"]), {})
+    assert isinstance(part, ShiftRequests)
+    assert list(part.requests) == [ShiftRequest("P3", 1, "on", "E", 10)]
+
+
+def test_greedy_first_roster_fills_the_cover() -> None:
+    """Priced cover of 1 on E on each of 4 days, 2 people who must each work exactly 2 days
+    (quota of 2 days off): one person after the other, the second takes the 2 days the first
+    left open, so the cover is met every day (objective 0). Solving each person without the
+    cover (the old first roster) leaves it to chance."""
+    cover = Cover([CoverRequirement(d, "E", ("P1", "P2"), 1, under_weight=100, over_weight=1)
+                   for d in range(4)])
+    problem = make_problem(2, 4, [
+        DaysOffQuota({"P1": (2, 2), "P2": (2, 2)}), cover], base_rules=True,
+        allowed={"P1": ["E"], "P2": ["E"]})
+    roster = _first_roster_by_person(problem, SETTINGS, Budget(10))
+    assert roster is not None
+    report = check_roster(problem, roster)
+    assert report.violations == []
+    assert report.objective == 0
+    assert sorted(roster["P1"] + roster["P2"]) == ["E"] * 4 + ["OFF"] * 4
