@@ -29,6 +29,12 @@ __all__ = ["ModelCheckerMismatch", "SolveResult", "SolveSettings", "check_roster
 ProgressFn = Callable[[str, float, float, float], None]
 
 
+#: above this many shift variables, a problem whose hard rules are all about one person at a time
+#: gets its first roster person by person (a year-long benchmark instance: 10 s instead of none
+#: in 60 s)
+SPLIT_ABOVE = 20_000
+
+
 @dataclass
 class SolveSettings:
     time_limit: float = 60.0
@@ -44,6 +50,9 @@ class SolveSettings:
     # how the large-neighbourhood search picks and runs its steps (defaults: as for a call
     # center; the benchmark commands set their own)
     lns: LnsOptions = field(default_factory=LnsOptions)
+    # above this many shift variables, a problem whose hard rules are all about one person at a
+    # time gets its first roster person by person (greedily against the cover)
+    split_above: int = SPLIT_ABOVE
 
 
 @dataclass
@@ -108,10 +117,6 @@ def configure(solver: cp_model.CpSolver, settings: SolveSettings) -> None:
         params.relative_gap_limit = settings.relative_gap
 
 
-#: above this many shift variables, a problem whose hard rules are all about one person at a time
-#: gets its first roster person by person (a year-long benchmark instance: 10 s instead of none
-#: in 60 s)
-SPLIT_ABOVE = 20_000
 
 
 #: share of the time limit the person-by-person construction may spend optimising each person's
@@ -170,8 +175,8 @@ def _person_cells(ctx: ModelContext, settings: SolveSettings, budget: Budget,
     return ctx.roster_from(solver.boolean_value)
 
 
-def _splits(problem: Problem) -> bool:
-    return len(problem.people) * problem.num_days * len(problem.shifts) > SPLIT_ABOVE
+def _splits(problem: Problem, settings: SolveSettings) -> bool:
+    return len(problem.people) * problem.num_days * len(problem.shifts) > settings.split_above
 
 
 def _first_by_person_or_none(problem: Problem, settings: SolveSettings,
@@ -195,7 +200,7 @@ def first_roster(problem: Problem, settings: SolveSettings, budget: Budget | Non
     person by person first on a big problem whose hard rules allow it.
     """
     budget = budget or Budget(settings.time_limit, deterministic=settings.deterministic)
-    if split and _splits(problem):
+    if split and _splits(problem, settings):
         roster = _first_by_person_or_none(problem, settings, budget)
         if roster is not None:
             return roster
@@ -234,7 +239,7 @@ def solve(
     start = time.perf_counter()
     first: dict[str, list[str]] | None = None
     first_seconds: float | None = None
-    split = hint is None and pin is None and _splits(problem)
+    split = hint is None and pin is None and _splits(problem, settings)
     if split:
         # person by person needs no full model: the first roster comes before building it
         # (a year-long benchmark instance: 7 s sooner)

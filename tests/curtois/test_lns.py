@@ -16,6 +16,7 @@ from solver.check import check_roster
 from solver.lns import LnsOptions, _Cells, _Neighbourhoods, _Sizes, improve
 from solver.model import build_model
 from solver.problem import CheckReport, Penalty
+from solver.solve import SPLIT_ABOVE, SolveSettings
 
 from .tiny import TINY, VALID, solution_text
 
@@ -124,3 +125,10 @@ def test_benchmark_steps_are_longer_on_big_instances(monkeypatch: pytest.MonkeyP
     assert settings.lns.step_seconds == 0.5
     monkeypatch.setattr(roster.curtois, "SPLIT_ABOVE", 2 * 7 * 2 - 1)
     assert solve_settings(PROBLEM, 60, 2, 0).lns.step_seconds == 1.0
+
+
+def test_benchmark_builds_every_first_roster_person_by_person() -> None:
+    """solve_settings: split_above 0, so even a small instance's first roster is built one
+    person after another against the cover; the call center's default stays SPLIT_ABOVE."""
+    assert solve_settings(PROBLEM, 60, 2, 0).split_above == 0
+    assert SolveSettings().split_above == SPLIT_ABOVE == 20_000

@@ -66,11 +66,10 @@ def test_first_roster_by_person_keeps_every_hard_rule() -> None:
 @pytest.mark.parametrize("coupled", [False, True])
 def test_solve_splits_big_problems_before_building_the_model(
         coupled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above SPLIT_ABOVE, solve() finds its first roster person by person (before building the
+    """Above split_above, solve() finds its first roster person by person (before building the
     whole model); when a hard rule ties people together it falls back to the whole model."""
     import solver.solve
 
-    monkeypatch.setattr(solver.solve, "SPLIT_ABOVE", 0)
     calls: list[int] = []
     by_person = solver.solve._first_roster_by_person
 
@@ -83,7 +82,7 @@ def test_solve_splits_big_problems_before_building_the_model(
     if coupled:
         problem = problem.with_rules([*problem.rules, PairRule("P1", "P3")])
     result = solver.solve.solve(problem, solver.solve.SolveSettings(
-        time_limit=1.0, deterministic=True, workers=1))
+        time_limit=1.0, deterministic=True, workers=1, split_above=0))
     assert calls == [1]  # tried once, not again inside first_roster()
     assert result.roster is not None and result.first_solution_seconds is not None
     assert check_roster(problem, result.roster).violations == []
