@@ -263,7 +263,7 @@ def check_command(instance_path: Path, solution_path: Path, fmt: str) -> None:
     instance, problem = _load(instance_path)
     try:
         assignments = read_solution_file(solution_path, instance,
-                                         stdin=lambda: click.get_binary_stream("stdin").read())
+                                         stdin=lambda: sys.stdin.buffer.read())
     except InputError as exc:
         _fail(str(exc), EXIT_INPUT)
     checked = check_solution(problem, assignments)

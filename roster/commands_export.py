@@ -117,7 +117,7 @@ def export(scenario: Path, roster_file: Path, fmt: Format | None, out: Path,
         if to_stdout:
             if fmt == "csv":
                 sys.stdout.flush()
-                click.get_binary_stream("stdout").write(to_csv(data, words, layout or "wide"))
+                sys.stdout.buffer.write(to_csv(data, words, layout or "wide"))
             else:
                 click.echo(to_html(data, words), nl=False)
             num_files = 0
