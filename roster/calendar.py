@@ -124,3 +124,15 @@ def month_calendar(
             )
         )
     return days
+
+
+def date_ranges(dates: Sequence[dt.date]) -> str:
+    """'2026-10-04…2026-10-10, 2026-10-20': runs of consecutive dates shortened."""
+    runs: list[list[dt.date]] = []
+    for date in dates:
+        if runs and (date - runs[-1][-1]).days == 1:
+            runs[-1].append(date)
+        else:
+            runs.append([date])
+    return ", ".join(r[0].isoformat() if len(r) == 1 else
+                     f"{r[0].isoformat()}…{r[-1].isoformat()}" for r in runs)

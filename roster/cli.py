@@ -16,7 +16,6 @@ Exit codes (the same for every command):
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import importlib
 import io
 import json
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import click
 
+from roster.calendar import date_ranges
 from roster.compile import CenterProblem, compile_scenario
 from roster.domain import Month
 from roster.errors import InputError, error_text
@@ -470,18 +470,6 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _date_ranges(dates: Sequence[dt.date]) -> str:
-    """'2026-10-04…2026-10-10, 2026-10-20': runs of consecutive dates shortened."""
-    runs: list[list[dt.date]] = []
-    for date in dates:
-        if runs and (date - runs[-1][-1]).days == 1:
-            runs[-1].append(date)
-        else:
-            runs.append([date])
-    return ", ".join(r[0].isoformat() if len(r) == 1 else
-                     f"{r[0].isoformat()}…{r[-1].isoformat()}" for r in runs)
-
-
 def report_data(report: ValidationReport, lang: Lang = "en") -> dict[str, Any]:
     """The report as JSON data (dates ISO; messages in ``lang``, keys in English)."""
     return {
@@ -508,7 +496,7 @@ def report_table(report: ValidationReport, lang: Lang) -> str:
     if report.violations:
         lines += _table(
             [t["rule"], t["center"], t["employees"], t["dates"], t["message"]],
-            [[v.rule, v.center, ", ".join(v.employee_ids), _date_ranges(v.dates),
+            [[v.rule, v.center, ", ".join(v.employee_ids), date_ranges(v.dates),
               v.render(lang)] for v in report.violations])
     lines += ["", f"{t['penalties']}: {len(report.penalties) or t['none']}"]
     if report.penalties:

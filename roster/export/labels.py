@@ -8,9 +8,6 @@ the rule's title (:func:`violation_text`).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-
 from roster.calendar import DayInfo, chinese_holiday_name
 from roster.domain import LEAVE, OFF, Role
 from roster.validate import RuleViolation
@@ -235,18 +232,6 @@ def violation_text(v: RuleViolation, lang: Lang) -> str:
     sep = "：" if lang == "zh" else ": "
     message = v.render(lang)
     return f"{v.rule} {title}{sep}{message}" if title else message
-
-
-def date_ranges(dates: Sequence[dt.date]) -> str:
-    """'2026-10-04…2026-10-10, 2026-10-20': runs of consecutive dates shortened."""
-    runs: list[list[dt.date]] = []
-    for date in dates:
-        if runs and (date - runs[-1][-1]).days == 1:
-            runs[-1].append(date)
-        else:
-            runs.append([date])
-    return ", ".join(r[0].isoformat() if len(r) == 1 else
-                     f"{r[0].isoformat()}…{r[-1].isoformat()}" for r in runs)
 
 
 def day_note(info: DayInfo, lang: Lang) -> str:

@@ -36,6 +36,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roster.calendar import date_ranges
 from roster.domain import LEAVE, OFF
 from roster.export.grid import (
     HOLIDAY_COLOR,
@@ -51,7 +52,6 @@ from roster.export.grid import (
 from roster.export.labels import (
     WEEKDAYS,
     Lang,
-    date_ranges,
     day_note,
     labels,
     role_text,
