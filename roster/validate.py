@@ -20,11 +20,11 @@ from roster.io.roster_reader import read_roster
 from roster.io.scenario_reader import load_scenario
 from roster.outputs import ActingDay, acting_days
 from solver.check import check_roster
-from solver.messages import Lang, Text
+from solver.messages import Rendered, Text
 
 
 @dataclass(frozen=True)
-class RuleViolation:
+class RuleViolation(Rendered):
     """A broken hard rule: its id (R1 …), center, the people and dates, and a plain message
     (``text``, in either language)."""
 
@@ -33,15 +33,6 @@ class RuleViolation:
     employee_ids: tuple[str, ...]
     dates: tuple[dt.date, ...]
     text: Text
-
-    @property
-    def message(self) -> str:
-        """The message in English."""
-        return self.text.render("en")
-
-    def render(self, lang: Lang) -> str:
-        """The message in ``lang``."""
-        return self.text.render(lang)
 
 
 @dataclass(frozen=True)

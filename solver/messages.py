@@ -908,3 +908,18 @@ def cell_text(cell: str) -> Value:
 def days_count(n: int) -> Text:
     """'1 day', '3 days' ('3 天')."""
     return Text.of("count.day" if n == 1 else "count.days", n=n)
+
+
+class Rendered:
+    """A message-carrying record (a violation): ``text`` in either language."""
+
+    text: Text
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text.render("en")
+
+    def render(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return self.text.render(lang)

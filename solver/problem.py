@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from solver.messages import Lang, Text, Value, render
+from solver.messages import Lang, Rendered, Text, Value, render
 
 if TYPE_CHECKING:
     from solver.rules.base import Rule
@@ -120,20 +120,17 @@ class Problem:
 
         Raises :class:`~solver.rules.base.CouplesPeople` if a hard rule ties them to others.
         """
-        parts = [rule.hard_part_for(people) for rule in self.rules]
-        return replace(
-            self,
-            people=tuple(p for p in self.people if p.id in people),
-            rules=tuple(rule for rule in parts if rule is not None),
-            history={pid: cells for pid, cells in self.history.items() if pid in people},
-            fixed={key: cell for key, cell in self.fixed.items() if key[0] in people},
-        )
+        return self._part_for(people, [rule.hard_part_for(people) for rule in self.rules])
 
     def greedy_part_for(self, people: frozenset[str], placed: Roster) -> Problem:
         """The problem for ``people`` only, the people of ``placed`` rostered as given: hard
         rules and the soft terms the rules can price for ``people`` alone
         (:meth:`~solver.rules.base.Rule.greedy_part_for`)."""
-        parts = [rule.greedy_part_for(people, placed) for rule in self.rules]
+        return self._part_for(
+            people, [rule.greedy_part_for(people, placed) for rule in self.rules])
+
+    def _part_for(self, people: frozenset[str], parts: Sequence[Rule | None]) -> Problem:
+        """This problem for ``people`` only, with the rules' parts for them (None: no part)."""
         return replace(
             self,
             people=tuple(p for p in self.people if p.id in people),
@@ -150,22 +147,13 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Violation:
+class Violation(Rendered):
     """A broken hard rule, in terms the scheduler understands (``text``, in either language)."""
 
     rule_id: str
     employee_ids: tuple[str, ...]
     days: tuple[int, ...]
     text: Text
-
-    @property
-    def message(self) -> str:
-        """The message in English."""
-        return self.text.render("en")
-
-    def render(self, lang: Lang) -> str:
-        """The message in ``lang``."""
-        return self.text.render(lang)
 
 
 @dataclass(frozen=True)

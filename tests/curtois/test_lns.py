@@ -92,26 +92,17 @@ def test_no_penalty_with_a_day_gives_no_hot_neighbourhood() -> None:
     assert hoods.hot(CheckReport(penalties=[Penalty("fair", "", None, 5, 1)]), ROSTER) is None
 
 
-def test_hot_search_improves_and_agrees_with_the_checker() -> None:
-    """Only hot neighbourhoods, a deterministic budget: better than 307, and the checker's."""
+@pytest.mark.parametrize("options", [
+    LnsOptions(hot_share=1.0, light_presolve=True),  # only hot neighbourhoods
+    LnsOptions(hot_share=0.3, adaptive=True),  # kinds picked by their recent gains
+])
+def test_hot_and_adaptive_searches_improve_and_agree_with_the_checker(
+        options: LnsOptions) -> None:
+    """A deterministic budget: better than 307, and the objective is the checker's."""
     ctx = build_model(PROBLEM)
     roster, objective, stats = improve(
         ctx, {pid: list(cells) for pid, cells in ROSTER.items()}, 307,
-        Budget(0.02, deterministic=True), workers=1,
-        options=LnsOptions(hot_share=1.0, light_presolve=True))
-    assert stats.steps > 0
-    report = check_roster(PROBLEM, roster)
-    assert not report.violations
-    assert report.objective == objective < 307
-
-
-def test_adaptive_search_improves_and_agrees_with_the_checker() -> None:
-    """Kinds picked by their recent gains, a deterministic budget: better than 307."""
-    ctx = build_model(PROBLEM)
-    roster, objective, stats = improve(
-        ctx, {pid: list(cells) for pid, cells in ROSTER.items()}, 307,
-        Budget(0.02, deterministic=True), workers=1,
-        options=LnsOptions(hot_share=0.3, adaptive=True))
+        Budget(0.02, deterministic=True), workers=1, options=options)
     assert stats.steps > 0
     report = check_roster(PROBLEM, roster)
     assert not report.violations
