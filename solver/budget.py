@@ -75,6 +75,12 @@ class Budget:
     def exhausted(self) -> bool:
         return self.stop.requested or self.left <= 0.0
 
+    def spend(self, amount: float) -> None:
+        """Count ``amount`` of another budget's deterministic time as spent here (wall time
+        counts itself)."""
+        if self.deterministic:
+            self._spent_deterministic += amount
+
     def limit(self, solver: cp_model.CpSolver, seconds: float) -> None:
         """Limit one CP-SAT search to ``seconds`` (of this budget's kind), within what's left."""
         amount = max(0.01, min(seconds, self.left))

@@ -129,6 +129,11 @@ class Problem:
         return self._part_for(
             people, [rule.greedy_part_for(people, placed) for rule in self.rules])
 
+    def own_part_for(self, people: frozenset[str]) -> Problem:
+        """The problem for ``people`` only, with every hard rule and soft term about them on
+        their own (:meth:`~solver.rules.base.Rule.own_part_for`): a relaxation of the whole."""
+        return self._part_for(people, [rule.own_part_for(people) for rule in self.rules])
+
     def _part_for(self, people: frozenset[str], parts: Sequence[Rule | None]) -> Problem:
         """This problem for ``people`` only, with the rules' parts for them (None: no part)."""
         return replace(

@@ -68,6 +68,18 @@ class Rule(ABC):
         """
         return self.hard_part_for(people)
 
+    def own_part_for(self, people: frozenset[str]) -> Rule | None:
+        """This rule's hard constraints and soft terms about ``people`` on their own, for a
+        relaxation that prices each person's roster apart (:mod:`solver.colgen`): what ties
+        people together (cover, a pair rule, fairness between people) is left out.
+
+        By default: nothing for a rule that ties people together or only prices wishes (a
+        wish about one person at a time overrides this), else its hard part.
+        """
+        if self.couples_people or self.soft_only:
+            return None
+        return self.hard_part_for(people)
+
     def precheck(self, problem: Problem) -> list[Violation]:
         """Plain contradictions visible before solving (fixed cells, counts): for explanations."""
         return []

@@ -88,6 +88,10 @@ class Cover(Rule):
                                  target=max(0, req.target - on_duty)))
         return replace(self, requirements=tuple(parts))
 
+    def own_part_for(self, people: frozenset[str]) -> Rule | None:
+        """Cover is about groups: the column generation's master prices it."""
+        return None
+
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
         for req in self.requirements:

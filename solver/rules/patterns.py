@@ -8,7 +8,7 @@ costs the weight.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from solver.messages import Text
@@ -26,6 +26,10 @@ class IsolatedDayOff(Rule):
     people: tuple[str, ...] = ()
     weight: int = 0
     rule_id: str = "W4"
+
+    def own_part_for(self, people: frozenset[str]) -> Rule | None:
+        """The same terms for ``people`` (each is about one person)."""
+        return replace(self, people=tuple(pid for pid in self.people if pid in people))
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
@@ -62,6 +66,10 @@ class ShiftTypeChanges(Rule):
     people: tuple[str, ...] = ()
     weight: int = 0
     rule_id: str = "W5"
+
+    def own_part_for(self, people: frozenset[str]) -> Rule | None:
+        """The same terms for ``people`` (each is about one person)."""
+        return replace(self, people=tuple(pid for pid in self.people if pid in people))
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()

@@ -53,6 +53,10 @@ class ShiftRequests(Rule):
         """The requests of ``people``: each is about one person."""
         return replace(self, requests=tuple(r for r in self.requests if r.person in people))
 
+    def own_part_for(self, people: frozenset[str]) -> Rule | None:
+        """The requests of ``people``."""
+        return self.greedy_part_for(people, {})
+
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
         for req in self.requests:
