@@ -174,15 +174,19 @@ def report(rows: Sequence[Row], args: argparse.Namespace, started: dt.datetime,
         f"Settings: `roster.curtois.solve_settings(problem, {args.time_limit:g}, "
         f"{args.workers}, {args.seed})` (a first roster built person by person, each person's "
         f"cells chosen against the cover the people before left open, in up to 40 % of the "
-        f"time; CP-SAT on the full model for 30 % of the rest; then large-neighbourhood search "
-        f"with 1 s steps above 20,000 shift variables, 0.5 s below), one instance at "
+        f"time; up to 20,000 shift variables, column generation for up to 70 % of the time "
+        f"(a lower bound, then a roster read off it by diving), given up early when its rounds "
+        f"are too slow to converge; CP-SAT on the full model for 30 % of the rest; then "
+        f"large-neighbourhood search with 1 s steps above 20,000 shift variables, 0.5 s "
+        f"below), one instance at "
         f"a time, each in a fresh process; instances from {BENCH / 'instances'}; best known "
         f"from best_known.csv. Solutions: {solutions.relative_to(RESULTS.parent.parent)}/.",
         "",
         table(rows),
         "",
         "objective = on + off + under + over (FORMAT.md §4). gap % = (objective − best known) / "
-        "best known. bound: CP-SAT's lower bound from the full-model phase. first roster s: "
+        "best known. bound: the better of column generation's bound (rounded up) and CP-SAT's "
+        "from the full-model phase. first roster s: "
         "seconds from the start of solve() to the end of the person-by-person construction "
         "(before the full model is built). seconds: the whole solve() call. "
         "check: the written solution file read back and checked as `roster curtois check` "

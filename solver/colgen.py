@@ -30,6 +30,7 @@ optimal) where CP-SAT's bound is 27.
 from __future__ import annotations
 
 import math
+import random
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -219,7 +220,12 @@ class _Master:
         """The LP's value, each row's dual prices (equality, hard minimum) and each class's
         convexity dual."""
         if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
-            return None
+            # GLOP's warm start sometimes ends ABNORMAL after bounds change while diving: solve
+            # the same LP again from scratch
+            scratch = pywraplp.MPSolverParameters()
+            scratch.SetIntegerParam(scratch.INCREMENTALITY, scratch.INCREMENTALITY_OFF)
+            if self.lp.Solve(scratch) != pywraplp.Solver.OPTIMAL:
+                return None
         pis, sigmas = [], []
         for row in self.rows:
             assert row.eq is not None
@@ -232,11 +238,12 @@ class _Master:
         mus = [cls.convexity.dual_value() for cls in self.classes if cls.convexity is not None]
         return self.objective.Value(), pis, sigmas, mus
 
-    def fix_integral(self) -> list[int]:
+    def fix_integral(self, rng: random.Random | None = None) -> list[int]:
         """Fix the whole part of every column's LP value; if that fixes nothing new, fix one
-        more person to the column the LP takes most of. The classes still open (indices)."""
+        more person to the column the LP takes most of (with ``rng``: to a column drawn in
+        proportion to how much of it the LP takes). The classes still open (indices)."""
         progress = False
-        best: tuple[float, pywraplp.Variable] | None = None
+        parts: list[tuple[float, pywraplp.Variable]] = []
         values = [(var, var.solution_value()) for cls in self.classes
                   if cls.fixed < len(cls.ids) for var, _ in cls.column_vars]
         for var, value in values:
@@ -245,12 +252,21 @@ class _Master:
                 var.SetLb(whole)
                 progress = True
             part = value - whole
-            if part > 1e-6 and (best is None or part > best[0]):
-                best = (part, var)
-        if not progress and best is not None:
-            var = best[1]
+            if part > 1e-6:
+                parts.append((part, var))
+        if not progress and parts:
+            if rng is None:
+                var = max(parts, key=lambda item: item[0])[1]
+            else:
+                var = rng.choices([v for _, v in parts], weights=[p for p, _ in parts])[0]
             var.SetLb(var.lb() + 1)
         return [k for k, cls in enumerate(self.classes) if cls.fixed < len(cls.ids)]
+
+    def unfix(self) -> None:
+        """Undo a dive's fixings."""
+        for cls in self.classes:
+            for var, _ in cls.column_vars:
+                var.SetLb(0)
 
     def fixed_roster(self) -> dict[str, list[str]]:
         """Each person's fixed column (people of a class take its fixed columns in turn)."""
@@ -385,7 +401,34 @@ class ColumnGeneration:
                            columns=sum(len(c.columns) for c in self.classes),
                            classes=len(self.classes), seconds=self.seconds)
 
-    def dive(self, budget: Budget, *, rounds_per_step: int = 10) -> dict[str, list[str]] | None:
+    def dives(self, budget: Budget, *, target: float = 0.0,
+              seed: int = 0) -> dict[str, list[str]] | None:
+        """The best roster of repeated dives within the budget: the first fixes what the LP
+        takes most of, the next ones draw at random (``seed``), each from the whole master
+        again (with every column found so far). Stops early at a roster of ``target``
+        (a proven bound), or when a dive as long as the longest so far would not fit. None if
+        no dive ends in time."""
+        rng: random.Random | None = None
+        best: dict[str, list[str]] | None = None
+        best_objective = math.inf
+        longest = 0.0
+        # another dive only if one as long as the longest so far still fits: a dive cut short
+        # gives nothing, while the time it would take is worth more to the search after it
+        while budget.left > longest and not budget.exhausted and best_objective > target:
+            self.master.unfix()
+            started = budget.spent
+            roster = self.dive(budget, rng=rng)
+            longest = max(longest, budget.spent - started)
+            rng = rng or random.Random(seed)
+            if roster is not None:
+                objective = check_roster(self.problem, roster).objective
+                if objective < best_objective:
+                    best, best_objective = roster, objective
+        self.master.unfix()
+        return best
+
+    def dive(self, budget: Budget, *, rounds_per_step: int = 10,
+             rng: random.Random | None = None) -> dict[str, list[str]] | None:
         """A roster read off the master: fix the columns the LP already takes whole, else the
         one it takes most of, generate columns for the people left, repeat until everyone has
         one column. None if the budget runs out first, or if the roster breaks a rule left out
@@ -395,7 +438,7 @@ class ColumnGeneration:
             return None
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             while not budget.exhausted:
-                open_classes = self.master.fix_integral()
+                open_classes = self.master.fix_integral(rng)
                 if not open_classes:
                     break
                 if not self._solve_master():
@@ -404,8 +447,10 @@ class ColumnGeneration:
                     done = self._round(budget, pool, open_classes)
                     if done is None:
                         return None
-                    if done[0] == 0 or not self._solve_master():
+                    if done[0] == 0:
                         break
+                    if not self._solve_master():
+                        return None
             else:
                 return None
         roster = self.master.fixed_roster()

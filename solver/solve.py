@@ -346,7 +346,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
         return bound, None
     diving = Budget(seconds - bounding.spent, deterministic=settings.deterministic,
                     stop=budget.stop)
-    dived = generation.dive(diving)
+    dived = generation.dives(diving, target=bound, seed=settings.seed)
     budget.spend(bounding.spent + diving.spent)
     if dived is None or check_roster(problem, dived).objective >= check_roster(
             problem, start).objective:

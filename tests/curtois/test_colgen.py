@@ -162,6 +162,40 @@ def test_bound_of_a_fractional_lp_is_exact_and_the_dive_finds_the_optimum() -> N
     assert report.objective == INTEGER_OPTIMUM
 
 
+def test_dives_stop_at_the_target_and_leave_the_master_unfixed() -> None:
+    """Repeated dives stop at a roster of the target (here the integer optimum 7: the first
+    dive already reaches it) and undo their fixings, so the master's LP is the 1.5 of the
+    bound again."""
+    problem = fractional_problem()
+    generation = ColumnGeneration(problem, workers=2)
+    assert generation.run(Budget(GENEROUS)) is not None
+    roster = generation.dives(Budget(GENEROUS), target=INTEGER_OPTIMUM, seed=3)
+    assert roster is not None
+    assert check_roster(problem, roster).objective == INTEGER_OPTIMUM
+    assert all(var.lb() == 0 for cls in generation.classes for var, _ in cls.column_vars)
+    solved = generation.master.solve()
+    assert solved is not None
+    assert solved[0] == pytest.approx(LP_BOUND, abs=TOLERANCE)
+
+
+def test_a_random_dive_still_gives_a_roster_that_keeps_the_rules() -> None:
+    """A dive that draws its fixings at random (as the second and later dives do) ends with
+    one column per person: a roster with no violation and an objective of at least the
+    optimum 7 (the 16 rosters cost 7 or more)."""
+    import random
+
+    problem = fractional_problem()
+    generation = ColumnGeneration(problem, workers=2)
+    assert generation.run(Budget(GENEROUS)) is not None
+    for seed in range(5):
+        generation.master.unfix()
+        roster = generation.dive(Budget(GENEROUS), rng=random.Random(seed))
+        assert roster is not None
+        report = check_roster(problem, roster)
+        assert report.violations == []
+        assert report.objective >= INTEGER_OPTIMUM
+
+
 def test_people_with_different_own_parts_get_their_own_pricing() -> None:
     """Only P1's wish about E on day 2: two pricing problems, and the LP puts the EEE half on
     P2, whose EEE costs nothing, so the bound is 0 (exact cover at no cost, as in the LP
