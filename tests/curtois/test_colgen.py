@@ -178,6 +178,23 @@ def test_dives_stop_at_the_target_and_leave_the_master_unfixed() -> None:
     assert solved[0] == pytest.approx(LP_BOUND, abs=TOLERANCE)
 
 
+def test_dives_stop_when_they_find_nothing_better() -> None:
+    """With a target no roster meets (0 < 7), the dives stop after STALE_DIVES dives in a row
+    without a better roster, long before the (generous) budget is spent, and return the best:
+    the optimum 7."""
+    from solver.colgen import STALE_DIVES
+
+    problem = fractional_problem()
+    generation = ColumnGeneration(problem, workers=2)
+    assert generation.run(Budget(GENEROUS)) is not None
+    budget = Budget(GENEROUS)
+    roster = generation.dives(budget, target=0.0, seed=1)
+    assert roster is not None
+    assert check_roster(problem, roster).objective == INTEGER_OPTIMUM
+    assert STALE_DIVES == 10
+    assert not budget.exhausted
+
+
 def test_a_random_dive_still_gives_a_roster_that_keeps_the_rules() -> None:
     """A dive that draws its fixings at random (as the second and later dives do) ends with
     one column per person: a roster with no violation and an objective of at least the
