@@ -271,6 +271,9 @@ def solve(
             first = dived
     if hint is not None:
         ctx.hint_roster(hint)
+    if column_bound:
+        # a valid cut: CP-SAT then stops as soon as it finds a roster that meets the bound
+        ctx.model.add(ctx.objective_expr() >= round(column_bound))
     solver = cp_model.CpSolver()
     configure(solver, settings)
     # without a first roster, the full model gets all the time: there is nothing to improve yet
@@ -311,8 +314,9 @@ def solve(
                 ctx, roster, objective, budget, workers=settings.workers, seed=settings.seed,
                 lower_bound=result.bound, on_improve=improved, options=settings.lns)
             report = check_roster(problem, roster)
-            if objective <= result.bound:
-                result.status = "OPTIMAL"
+        if objective <= result.bound:
+            # met the bound (column generation's, or CP-SAT's): proven optimal
+            result.status = "OPTIMAL"
         result.roster = roster
         result.report = report
         result.objective = objective
