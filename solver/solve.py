@@ -269,6 +269,10 @@ def solve(
         if dived is not None:
             hint = dived
             first = dived
+        if budget.stop.requested:
+            # a stop during column generation: the full model would start after it and miss it
+            return _stopped_with(problem, hint, start, bound=column_bound or 0.0,
+                                 first_seconds=first_seconds)
     if hint is not None:
         ctx.hint_roster(hint)
     if column_bound:
@@ -370,14 +374,17 @@ def _optimal_start(problem: Problem, roster: Roster, bound: float, first_seconds
                        seconds=time.perf_counter() - start)
 
 
-def _stopped_with(problem: Problem, roster: dict[str, list[str]], start: float) -> SolveResult:
-    """The result of a search stopped right after its first roster."""
+def _stopped_with(problem: Problem, roster: Roster, start: float, *, bound: float = 0.0,
+                  first_seconds: float | None = None) -> SolveResult:
+    """The result of a search stopped right after its first roster (or column generation)."""
     report = check_roster(problem, roster)
     verify_solution(problem, report, report.objective, optimal=False)
-    return SolveResult(name=problem.name, status="FEASIBLE", roster=roster,
-                       objective=report.objective, report=report, interrupted=True,
-                       first_solution_seconds=time.perf_counter() - start,
-                       seconds=time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    return SolveResult(name=problem.name, status="FEASIBLE",
+                       roster={pid: list(cells) for pid, cells in roster.items()},
+                       objective=report.objective, bound=bound, report=report, interrupted=True,
+                       first_solution_seconds=seconds if first_seconds is None else first_seconds,
+                       seconds=seconds)
 
 
 def _size(problem: Problem) -> int:

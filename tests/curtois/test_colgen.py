@@ -493,6 +493,32 @@ def test_no_column_phase_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (result.status, result.objective) == ("OPTIMAL", INTEGER_OPTIMUM)
 
 
+def test_a_stop_during_column_generation_ends_the_solve(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while column generation runs: solve() returns the roster it started from (or the
+    dived one), interrupted, with the bound found so far, and starts no other search (the full
+    model would begin after the stop and never see it: no solution callback ran)."""
+    import solver.solve as solve_module
+    from solver.budget import StopSignal
+
+    stop = StopSignal()
+    seen: list[int] = []
+
+    def phase(problem: Problem, settings: SolveSettings, budget: Budget,
+              start: dict[str, list[str]]) -> tuple[float, None]:
+        seen.append(check_roster(problem, start).objective)
+        stop.request()
+        return 2.0, None
+
+    monkeypatch.setattr(solve_module, "_column_phase", phase)
+    settings_ = SolveSettings(time_limit=GENEROUS, workers=2, column_share=0.7)
+    result = solve(fractional_problem(), settings_, stop=stop)
+    assert result.interrupted
+    assert (result.status, result.bound, result.num_solutions) == ("FEASIBLE", 2.0, 0)
+    assert result.roster is not None
+    rechecked = check_roster(fractional_problem(), result.roster).objective
+    assert result.objective == seen[0] == rechecked
+
+
 # --- shared benchmark instances --------------------------------------------------------------
 
 def _instance(number: int) -> Problem:
