@@ -308,10 +308,6 @@ def _cells(cls: _Class, solver: cp_model.CpSolver) -> tuple[str, ...]:
     return tuple(roster[cls.ids[0]])
 
 
-def _covered(cls: _Class, solver: cp_model.CpSolver) -> list[int]:
-    return [i for i, index in cls.row_vars.items() if solver.response_proto.solution[index]]
-
-
 class ColumnGeneration:
     """Column generation on one problem: its bound (:meth:`run`), then rosters read off the
     master by diving (:meth:`dive`)."""
@@ -357,7 +353,8 @@ class ColumnGeneration:
             if result is None:
                 return None
             cls = self.classes[k]
-            cells, cost, covered, lowest, optimal = result
+            cells, lowest, optimal = result
+            cost, covered = _column(cls, cells, self.rows)
             least.append(lowest)
             all_optimal = all_optimal and optimal
             reduced = cost - sum(duals[i] for i in covered) - self.mus[k]
@@ -474,22 +471,27 @@ def column_bound(problem: Problem, budget: Budget, *, workers: int = 2,
     return ColumnGeneration(problem, workers=workers, columns=columns).run(budget)
 
 
-def _add_cells(master: _Master, cls: _Class, cells: tuple[str, ...],
-               rows: Sequence[_Row]) -> None:
-    """The column of a given person's cells (from a roster), costed by the own part's checks."""
+def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]) -> tuple[int, list[int]]:
+    """A column's cost (the own part's checks) and the rows it counts in (the cover's count)."""
     pid = cls.ids[0]
-    part = cls.ctx.problem
-    cost = check_roster(part, {pid: cells}).objective
+    cost = check_roster(cls.ctx.problem, {pid: cells}).objective
     covered = [i for i in cls.row_vars
                if count_on_duty(replace(rows[i].req, people=(pid,)), {pid: cells})]
-    master.add(cls, cells, cost, covered)
+    return cost, covered
+
+
+def _add_cells(master: _Master, cls: _Class, cells: tuple[str, ...],
+               rows: Sequence[_Row]) -> None:
+    """The column of a given person's cells (from a roster)."""
+    master.add(cls, cells, *_column(cls, cells, rows))
 
 
 def _price(cls: _Class, duals: Sequence[float], budget: Budget
-           ) -> tuple[tuple[str, ...], int, list[int], float, bool] | None:
-    """The class's best column under ``duals``: its cells, own cost, rows it counts in, and a
-    lower bound on its reduced cost before the convexity dual, and whether it is the best.
-    None: no time left."""
+           ) -> tuple[tuple[str, ...], float, bool] | None:
+    """The class's best column under ``duals``: its cells, a lower bound on its reduced cost
+    before the convexity dual, and whether the cells are proven best. None: no time left."""
+    if budget.left <= 0:
+        return None
     coeffs = {index: SCALE * c for index, c in cls.own.items()}
     rounding = 0.0
     for i, index in cls.row_vars.items():
@@ -506,14 +508,9 @@ def _price(cls: _Class, duals: Sequence[float], budget: Budget
     solver.parameters.num_workers = 1
     for name, value in PRICING_PARAMETERS.items():
         setattr(solver.parameters, name, value)
-    if budget.left <= 0:
-        return None
     budget.limit(solver, PRICING_SECONDS)
     status = budget.run(solver, cls.ctx.model, stoppable=True)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    cells = _cells(cls, solver)
-    covered = _covered(cls, solver)
-    own = cls.offset + sum(c * solver.response_proto.solution[v] for v, c in cls.own.items())
     least = (solver.best_objective_bound - rounding) / SCALE
-    return cells, own, covered, least, status == cp_model.OPTIMAL
+    return _cells(cls, solver), least, status == cp_model.OPTIMAL

@@ -261,7 +261,7 @@ def solve(
             if first is not None:
                 first_seconds = time.perf_counter() - start
         if first is not None and budget.stop.requested:
-            return _stopped_with(problem, first, start)
+            return _early_result(problem, first, start)
         hint = first
     column_bound: float | None = None
     if settings.column_share > 0 and hint is not None and pin is None:
@@ -271,7 +271,7 @@ def solve(
             first = dived
         if budget.stop.requested:
             # a stop during column generation: the full model would start after it and miss it
-            return _stopped_with(problem, hint, start, bound=column_bound or 0.0,
+            return _early_result(problem, hint, start, bound=column_bound or 0.0,
                                  first_seconds=first_seconds)
     if hint is not None:
         ctx.hint_roster(hint)
@@ -285,7 +285,8 @@ def solve(
     if (column_bound is not None and first is not None
             and check_roster(problem, first).objective <= column_bound):
         # the start is proven optimal: nothing to search
-        return _optimal_start(problem, first, column_bound, first_seconds, start)
+        return _early_result(problem, first, start, bound=column_bound,
+                             first_seconds=first_seconds, optimal=True)
     budget.limit(solver, budget.left * settings.full_model_share if use_lns else budget.left)
     callback = _Progress(ctx, problem.name, progress, start)
     status = budget.run(solver, ctx.model, callback)
@@ -362,27 +363,18 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
     return bound, dived
 
 
-def _optimal_start(problem: Problem, roster: Roster, bound: float, first_seconds: float | None,
-                   start: float) -> SolveResult:
-    """The result when the roster to start from already meets the bound."""
+def _early_result(problem: Problem, roster: Roster, start: float, *, bound: float = 0.0,
+                  first_seconds: float | None = None, optimal: bool = False) -> SolveResult:
+    """The result of a solve that ends before the full-model search: stopped right after its
+    first roster or column generation (interrupted), or with a start that meets the bound
+    (``optimal``)."""
     report = check_roster(problem, roster)
-    verify_solution(problem, report, report.objective, optimal=True)
-    return SolveResult(name=problem.name, status="OPTIMAL",
+    verify_solution(problem, report, report.objective, optimal=optimal)
+    seconds = time.perf_counter() - start
+    return SolveResult(name=problem.name, status="OPTIMAL" if optimal else "FEASIBLE",
                        roster={pid: list(cells) for pid, cells in roster.items()},
                        objective=report.objective, bound=bound, report=report,
-                       first_solution_seconds=first_seconds,
-                       seconds=time.perf_counter() - start)
-
-
-def _stopped_with(problem: Problem, roster: Roster, start: float, *, bound: float = 0.0,
-                  first_seconds: float | None = None) -> SolveResult:
-    """The result of a search stopped right after its first roster (or column generation)."""
-    report = check_roster(problem, roster)
-    verify_solution(problem, report, report.objective, optimal=False)
-    seconds = time.perf_counter() - start
-    return SolveResult(name=problem.name, status="FEASIBLE",
-                       roster={pid: list(cells) for pid, cells in roster.items()},
-                       objective=report.objective, bound=bound, report=report, interrupted=True,
+                       interrupted=not optimal,
                        first_solution_seconds=seconds if first_seconds is None else first_seconds,
                        seconds=seconds)
 
