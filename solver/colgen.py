@@ -42,8 +42,9 @@ from ortools.sat.python import cp_model
 from solver.budget import Budget
 from solver.check import check_roster
 from solver.model import ModelContext, build_model
-from solver.problem import Problem, Roster
+from solver.problem import LEAVE, OFF, Problem, Roster
 from solver.rules.cover import Cover, CoverRequirement, count_on_duty
+from solver.rules.links import AtMost, Link, Spread, Tally
 
 #: dual prices are scaled by this and rounded to make the pricing objective integral; the
 #: rounding is accounted for in the bound
@@ -95,6 +96,27 @@ class _Row:
 
 
 @dataclass
+class _LinkRow:
+    """A row of the master from what else ties people together (:mod:`solver.rules.links`)."""
+
+    constraint: pywraplp.Constraint
+    #: 1: a >= row (its dual price is >= 0); -1: a <= row (<= 0)
+    sense: int
+    rhs: float
+
+
+@dataclass
+class _Aux:
+    """A variable of the master besides the columns and cover's slacks: a spread's max or min,
+    in ``[0, upper]``, with its coefficients in the link rows."""
+
+    var: pywraplp.Variable
+    cost: float
+    upper: float
+    coefficients: dict[int, float]
+
+
+@dataclass
 class _Class:
     """People with the same own part: one pricing problem, ``count`` convexity."""
 
@@ -105,6 +127,12 @@ class _Class:
     offset: int
     #: per row index: the variable of the class's first person counted by that row
     row_vars: dict[int, int] = field(default_factory=dict)
+    #: per link (index): the class's first person's tallies in it
+    link_tallies: dict[int, tuple[Tally, ...]] = field(default_factory=dict)
+    #: the link rows the class's columns count in (index in the master), with those tallies
+    link_rows: list[tuple[int, tuple[Tally, ...]]] = field(default_factory=list)
+    #: per link row: the tallies on the model's variables (index -> coefficient, constant)
+    link_terms: dict[int, tuple[dict[int, int], int]] = field(default_factory=dict)
     convexity: pywraplp.Constraint | None = None
     columns: set[tuple[str, ...]] = field(default_factory=set)
     #: the master's variable of each column
@@ -133,19 +161,47 @@ def _row_variable(ctx: ModelContext, req: CoverRequirement) -> int | None:
     return None if var is None else var.index
 
 
-def _classes(problem: Problem, rows: Sequence[_Row]) -> list[_Class]:
-    """One pricing problem per group of people with the same own part and the same rows."""
-    by_key: dict[tuple[str, tuple[int, ...]], _Class] = {}
+def _tally_terms(ctx: ModelContext, tallies: Sequence[Tally]) -> tuple[dict[int, int], int]:
+    """The tallies of the context's only person on its variables: index -> coefficient, and a
+    constant (leave days, fixed)."""
+    coeffs: dict[int, int] = {}
+    constant = 0
+    for tally in tallies:
+        for d in tally.days:
+            if ctx.is_leave(0, d):
+                constant += LEAVE in tally.codes
+                continue
+            for code in tally.codes:
+                var = ctx.shift_var(0, d, code)
+                if var is not None:
+                    coeffs[var.index] = coeffs.get(var.index, 0) + 1
+            if OFF in tally.codes:  # OFF = 1 - work on a day that is not leave
+                constant += 1
+                index = ctx.work[0, d].index
+                coeffs[index] = coeffs.get(index, 0) - 1
+    return coeffs, constant
+
+
+def _classes(problem: Problem, rows: Sequence[_Row], links: Sequence[Link]) -> list[_Class]:
+    """One pricing problem per group of people with the same own part, the same rows and
+    tallies of the same shape in the same links."""
+    tallies_of: dict[str, dict[int, list[Tally]]] = {}
+    for j, link in enumerate(links):
+        for tally in link.tallies:
+            tallies_of.setdefault(tally.person, {}).setdefault(j, []).append(tally)
+    by_key: dict[tuple[str, tuple[int, ...], tuple[object, ...]], _Class] = {}
     for person in problem.people:
         ctx = build_model(problem.own_part_for(frozenset([person.id])))
         mine = tuple(i for i, row in enumerate(rows) if person.id in row.people)
+        linked = {j: tuple(ts) for j, ts in tallies_of.get(person.id, {}).items()}
+        shapes = tuple(sorted((j, tuple(t.shape for t in ts)) for j, ts in linked.items()))
         proto = ctx.model.proto
         anonymous = ctx.model.clone().proto
         for var in anonymous.variables:
             var.clear_name()
         for ct in anonymous.constraints:
             ct.clear_name()
-        key = (str(anonymous), mine)
+        key = (str(anonymous), mine, shapes)
         found = by_key.get(key)
         if found is not None:
             found.ids.append(person.id)
@@ -154,7 +210,7 @@ def _classes(problem: Problem, rows: Sequence[_Row]) -> list[_Class]:
         own: dict[int, int] = {}
         for var, coeff in zip(objective.vars, objective.coeffs, strict=True):
             own[var] = own.get(var, 0) + coeff
-        cls = _Class([person.id], ctx, own, int(objective.offset))
+        cls = _Class([person.id], ctx, own, int(objective.offset), link_tallies=linked)
         for i in mine:
             index = _row_variable(ctx, rows[i].req)
             if index is not None:
@@ -166,7 +222,7 @@ def _classes(problem: Problem, rows: Sequence[_Row]) -> list[_Class]:
 class _Master:
     """The restricted master linear program (GLOP), columns added as they are found."""
 
-    def __init__(self, rows: list[_Row], classes: list[_Class]) -> None:
+    def __init__(self, rows: list[_Row], classes: list[_Class], links: Sequence[Link]) -> None:
         self.rows = rows
         self.classes = classes
         lp = pywraplp.Solver.CreateSolver("GLOP")
@@ -174,6 +230,8 @@ class _Master:
         self.lp = lp
         self.objective = lp.Objective()
         infinity = lp.infinity()
+        self.link_rows: list[_LinkRow] = []
+        self.aux: list[_Aux] = []
         for i, row in enumerate(rows):
             req = row.req
             row.eq = lp.Constraint(row.level, row.level, f"cover{i}")
@@ -202,10 +260,57 @@ class _Master:
         for cls in classes:
             count = len(cls.ids)
             cls.convexity = lp.Constraint(count, count, "")
+        for j, link in enumerate(links):
+            self._add_link(j, link)
         self.objective.SetMinimization()
 
-    def add(self, cls: _Class, cells: tuple[str, ...], cost: int, rows: Sequence[int]) -> bool:
-        """A column of ``cls`` (False if it has it already)."""
+    def _link_row(self, lower: float, upper: float) -> int:
+        infinity = self.lp.infinity()
+        sense = 1 if upper == infinity else -1
+        self.link_rows.append(_LinkRow(self.lp.Constraint(lower, upper, ""), sense,
+                                       lower if sense == 1 else upper))
+        return len(self.link_rows) - 1
+
+    def _new_aux(self, cost: float, upper: float) -> _Aux:
+        var = self.lp.NumVar(0, upper, "")
+        self.objective.SetCoefficient(var, cost)
+        aux = _Aux(var, cost, upper, {})
+        self.aux.append(aux)
+        return aux
+
+    def _add_link(self, j: int, link: Link) -> None:
+        """The rows of link ``j``. A spread: ``max`` and ``min`` variables at the weight's price
+        and minus it, and for each class of ``n`` people in it ``n * min <= its tallies <= n *
+        max``. A cap: the classes' tallies at most the limit (plus an artificial excess)."""
+        infinity = self.lp.infinity()
+        members = [cls for cls in self.classes if j in cls.link_tallies]
+        if isinstance(link, AtMost):
+            r = self._link_row(-infinity, link.limit)
+            for cls in members:
+                cls.link_rows.append((r, cls.link_tallies[j]))
+            # an artificial excess at a high price keeps the first masters feasible
+            excess = self._new_aux(_ARTIFICIAL, sum(len(t.days) for t in link.tallies))
+            self.link_rows[r].constraint.SetCoefficient(excess.var, -1)
+            excess.coefficients[r] = -1
+            return
+        assert isinstance(link, Spread)
+        if sum(len(cls.ids) for cls in members) < 2:
+            return  # a spread over fewer than two people is nothing
+        high = self._new_aux(link.weight, link.upper)
+        low = self._new_aux(-link.weight, link.upper)
+        for cls in members:
+            n = len(cls.ids)
+            tallies = cls.link_tallies[j]
+            for aux, lower, upper in ((high, -infinity, 0.0), (low, 0.0, infinity)):
+                r = self._link_row(lower, upper)
+                self.link_rows[r].constraint.SetCoefficient(aux.var, -n)
+                aux.coefficients[r] = -n
+                cls.link_rows.append((r, tallies))
+
+    def add(self, cls: _Class, cells: tuple[str, ...], cost: int, rows: Sequence[int],
+            links: Sequence[tuple[int, int]]) -> bool:
+        """A column of ``cls`` (False if it has it already), counted in cover ``rows`` and in
+        ``links`` (link row, count)."""
         if cells in cls.columns:
             return False
         cls.columns.add(cells)
@@ -220,11 +325,13 @@ class _Master:
             row.eq.SetCoefficient(var, 1)
             if row.hard is not None:
                 row.hard.SetCoefficient(var, 1)
+        for r, count in links:
+            self.link_rows[r].constraint.SetCoefficient(var, count)
         return True
 
-    def solve(self) -> tuple[float, list[float], list[float], list[float]] | None:
-        """The LP's value, each row's dual prices (equality, hard minimum) and each class's
-        convexity dual."""
+    def solve(self) -> tuple[float, list[float], list[float], list[float], list[float]] | None:
+        """The LP's value, each row's dual prices (equality, hard minimum), each class's
+        convexity dual and each link row's dual."""
         if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
             # GLOP's warm start sometimes ends ABNORMAL after bounds change while diving: solve
             # the same LP again from scratch
@@ -242,7 +349,9 @@ class _Master:
             pis.append(pi)
             sigmas.append(max(0.0, row.hard.dual_value()) if row.hard is not None else 0.0)
         mus = [cls.convexity.dual_value() for cls in self.classes if cls.convexity is not None]
-        return self.objective.Value(), pis, sigmas, mus
+        rhos = [max(0.0, row.constraint.dual_value()) if row.sense == 1
+                else min(0.0, row.constraint.dual_value()) for row in self.link_rows]
+        return self.objective.Value(), pis, sigmas, mus, rhos
 
     def fix_integral(self, rng: random.Random | None = None) -> list[int]:
         """Fix the whole part of every column's LP value; if that fixes nothing new, fix one
@@ -284,7 +393,7 @@ class _Master:
                     roster[next(ids)] = list(cells)
         return roster
 
-    def lagrangian(self, pis: Sequence[float], sigmas: Sequence[float],
+    def lagrangian(self, pis: Sequence[float], sigmas: Sequence[float], rhos: Sequence[float],
                    least: Sequence[float]) -> float:
         """The Lagrangian bound for these prices: valid for any prices (within the clipping of
         :meth:`solve`), whatever the accuracy of the LP. ``least``: per class, a lower bound on
@@ -300,6 +409,11 @@ class _Master:
                 total += min(0.0, _ARTIFICIAL - pi - sigma) * req.minimum
             if row.level > req.minimum:
                 total += min(0.0, req.target_weight - pi) * (row.level - req.minimum)
+        for link_row, rho in zip(self.link_rows, rhos, strict=True):
+            total += rho * link_row.rhs
+        for aux in self.aux:
+            reduced = aux.cost - sum(rhos[r] * c for r, c in aux.coefficients.items())
+            total += min(0.0, reduced) * aux.upper
         return total
 
 
@@ -318,14 +432,19 @@ class ColumnGeneration:
         self.problem = problem
         self.workers = max(1, workers)
         self.rows = _rows(problem)
-        self.classes = _classes(problem, self.rows)
-        self.master = _Master(self.rows, self.classes)
+        links = [link for rule in problem.rules for link in rule.links(problem)]
+        self.classes = _classes(problem, self.rows, links)
+        self.master = _Master(self.rows, self.classes, links)
+        for cls in self.classes:
+            for r, tallies in cls.link_rows:
+                cls.link_terms[r] = _tally_terms(cls.ctx, tallies)
         self.class_of = {pid: cls for cls in self.classes for pid in cls.ids}
         if columns is not None:
             self.add_roster(columns)
         self.pis = [0.0] * len(self.rows)
         self.sigmas = [0.0] * len(self.rows)
         self.mus = [0.0] * len(self.classes)
+        self.rhos = [0.0] * len(self.master.link_rows)
         self.lp_value = -math.inf
         self.best = -math.inf
         self.rounds = 0
@@ -337,7 +456,7 @@ class ColumnGeneration:
         for pid, cells in roster.items():
             cls = self.class_of.get(pid)
             if cls is not None:
-                _add_cells(self.master, cls, tuple(cells), self.rows)
+                self.master.add(cls, tuple(cells), *_column(cls, tuple(cells), self.rows))
 
     def _round(self, budget: Budget, pool: ThreadPoolExecutor,
                classes: Sequence[int]) -> tuple[int, list[float], bool] | None:
@@ -345,7 +464,8 @@ class ColumnGeneration:
         convexity dual) and whether every pricing was optimal. None: out of time."""
         self.rounds += 1
         duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
-        priced = list(pool.map(lambda k: _price(self.classes[k], duals, budget), classes))
+        priced = list(pool.map(lambda k: _price(self.classes[k], duals, self.rhos, budget),
+                               classes))
         added = 0
         least = []
         all_optimal = True
@@ -354,19 +474,20 @@ class ColumnGeneration:
                 return None
             cls = self.classes[k]
             cells, lowest, optimal = result
-            cost, covered = _column(cls, cells, self.rows)
+            cost, covered, linked = _column(cls, cells, self.rows)
             least.append(lowest)
             all_optimal = all_optimal and optimal
-            reduced = cost - sum(duals[i] for i in covered) - self.mus[k]
+            reduced = (cost - sum(duals[i] for i in covered)
+                       - sum(self.rhos[r] * count for r, count in linked) - self.mus[k])
             if reduced < -EPSILON or not cls.columns:
-                added += self.master.add(cls, cells, cost, covered)
+                added += self.master.add(cls, cells, cost, covered, linked)
         return added, least, all_optimal
 
     def _solve_master(self) -> bool:
         solved = self.master.solve()
         if solved is None:
             return False
-        self.lp_value, self.pis, self.sigmas, self.mus = solved
+        self.lp_value, self.pis, self.sigmas, self.mus, self.rhos = solved
         return True
 
     def run(self, budget: Budget, *, min_rounds: int = 0) -> ColumnBound | None:
@@ -384,7 +505,8 @@ class ColumnGeneration:
                 if done is None:
                     break  # out of time inside the round
                 added, least, all_optimal = done
-                self.best = max(self.best, self.master.lagrangian(self.pis, self.sigmas, least))
+                self.best = max(self.best, self.master.lagrangian(self.pis, self.sigmas,
+                                                                  self.rhos, least))
                 if budget.spent / self.rounds * min_rounds > budget.amount:
                     break
                 if added == 0:
@@ -471,34 +593,42 @@ def column_bound(problem: Problem, budget: Budget, *, workers: int = 2,
     return ColumnGeneration(problem, workers=workers, columns=columns).run(budget)
 
 
-def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]) -> tuple[int, list[int]]:
-    """A column's cost (the own part's checks) and the rows it counts in (the cover's count)."""
+def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]
+            ) -> tuple[int, list[int], list[tuple[int, int]]]:
+    """A column's cost (the own part's checks), the cover rows it counts in (the cover's count)
+    and its counts in the link rows (the links' tallies)."""
     pid = cls.ids[0]
     cost = check_roster(cls.ctx.problem, {pid: cells}).objective
     covered = [i for i in cls.row_vars
                if count_on_duty(replace(rows[i].req, people=(pid,)), {pid: cells})]
-    return cost, covered
+    linked = [(r, n) for r, tallies in cls.link_rows
+              if (n := sum(t.count(cells) for t in tallies))]
+    return cost, covered, linked
 
 
-def _add_cells(master: _Master, cls: _Class, cells: tuple[str, ...],
-               rows: Sequence[_Row]) -> None:
-    """The column of a given person's cells (from a roster)."""
-    master.add(cls, cells, *_column(cls, cells, rows))
-
-
-def _price(cls: _Class, duals: Sequence[float], budget: Budget
+def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: Budget
            ) -> tuple[tuple[str, ...], float, bool] | None:
-    """The class's best column under ``duals``: its cells, a lower bound on its reduced cost
-    before the convexity dual, and whether the cells are proven best. None: no time left."""
+    """The class's best column under the cover's ``duals`` and the links' ``rhos``: its cells,
+    a lower bound on its reduced cost before the convexity dual, and whether the cells are proven
+    best. None: no time left."""
     if budget.left <= 0:
         return None
+    prices: dict[int, float] = {}  # variable index -> its dual price (all variables 0-1)
+    constant = 0.0
+    for i, index in cls.row_vars.items():
+        prices[index] = prices.get(index, 0.0) + duals[i]
+    for r, (terms, fixed) in cls.link_terms.items():
+        if rhos[r]:
+            constant += rhos[r] * fixed
+            for index, c in terms.items():
+                prices[index] = prices.get(index, 0.0) + rhos[r] * c
     coeffs = {index: SCALE * c for index, c in cls.own.items()}
     rounding = 0.0
-    for i, index in cls.row_vars.items():
-        if duals[i]:
-            price = round(SCALE * duals[i])
+    for index, exact in prices.items():
+        if exact:
+            price = round(SCALE * exact)
             coeffs[index] = coeffs.get(index, 0) - price
-            rounding += abs(price - SCALE * duals[i])
+            rounding += abs(price - SCALE * exact)
     proto = cls.ctx.model.proto
     proto.clear_objective()
     proto.objective.vars.extend(list(coeffs))
@@ -512,5 +642,5 @@ def _price(cls: _Class, duals: Sequence[float], budget: Budget
     status = budget.run(solver, cls.ctx.model, stoppable=True)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    least = (solver.best_objective_bound - rounding) / SCALE
+    least = (solver.best_objective_bound - rounding) / SCALE - constant
     return _cells(cls, solver), least, status == cp_model.OPTIMAL

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from solver.messages import MESSAGES, Text, Value
 from solver.problem import CheckReport, Problem, Roster, Violation
+from solver.rules.links import Link
 
 if TYPE_CHECKING:
     from solver.model import ModelContext
@@ -79,6 +80,12 @@ class Rule(ABC):
         if self.couples_people or self.soft_only:
             return None
         return self.hard_part_for(people)
+
+    def links(self, problem: Problem) -> tuple[Link, ...]:
+        """What this rule ties people together by, as rows over each person's cells (for the
+        column-generation master, :mod:`solver.colgen`), besides cover. None by default; an
+        empty answer from a rule that ties people together only weakens that bound."""
+        return ()
 
     def precheck(self, problem: Problem) -> list[Violation]:
         """Plain contradictions visible before solving (fixed cells, counts): for explanations."""

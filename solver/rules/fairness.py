@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from solver.messages import Text
 from solver.problem import OFF, CheckReport, Penalty, Problem, Roster
 from solver.rules.base import Rule
+from solver.rules.links import Link, Spread, Tally
 
 if TYPE_CHECKING:
     from solver.model import ModelContext
@@ -31,9 +32,17 @@ class RestDayFairness(Rule):
     weight: int = 0
     rule_id: str = "W3"
 
+    def tallies(self, problem: Problem) -> tuple[Tally, ...]:
+        """Each person's OFF cells on rest days."""
+        rest = tuple(d.index for d in problem.days if d.is_rest_day)
+        return tuple(Tally(pid, rest, frozenset([OFF])) for pid in self.people)
+
     def counts(self, problem: Problem, roster: Roster) -> list[int]:
-        rest = [d.index for d in problem.days if d.is_rest_day]
-        return [sum(1 for d in rest if roster[pid][d] == OFF) for pid in self.people]
+        return [t.count(roster[t.person]) for t in self.tallies(problem)]
+
+    def links(self, problem: Problem) -> tuple[Link, ...]:
+        rest = sum(1 for d in problem.days if d.is_rest_day)
+        return (Spread(self.tallies(problem), self.weight, rest),) if self.weight else ()
 
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
@@ -58,9 +67,18 @@ class LateShiftFairness(Rule):
     weight: int = 0
     rule_id: str = "W5"
 
+    def tallies(self, problem: Problem) -> tuple[Tally, ...]:
+        """Each person's late shifts."""
+        days = tuple(range(problem.num_days))
+        return tuple(Tally(pid, days, frozenset(self.late_shifts)) for pid in self.people)
+
+    def links(self, problem: Problem) -> tuple[Link, ...]:
+        return ((Spread(self.tallies(problem), self.weight, problem.num_days),)
+                if self.weight else ())
+
     def check(self, problem: Problem, roster: Roster) -> CheckReport:
         report = CheckReport()
-        counts = [sum(1 for c in roster[pid] if c in self.late_shifts) for pid in self.people]
+        counts = [t.count(roster[t.person]) for t in self.tallies(problem)]
         spread = _spread(counts)
         if self.weight and spread:
             report.penalties.append(Penalty(self.rule_id, "", None, self.weight, spread,

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from solver.messages import Text, Value, term
-from solver.problem import LEAVE, CheckReport, Problem, Roster, Violation, is_work
+from solver.problem import LEAVE, OFF, CheckReport, Problem, Roster, Violation, is_work
 from solver.rules.base import Rule
+from solver.rules.links import AtMost, Link, Tally
 
 if TYPE_CHECKING:
     from solver.model import ModelContext
@@ -49,6 +50,12 @@ class PairRule(Rule):
         for d in range(ctx.problem.num_days):
             ctx.hard(ctx.model.add_bool_or([ctx.work[p, d], ctx.work[q, d]]), self.rule_id,
                      f"{self.first}+{self.second}")
+
+    def links(self, problem: Problem) -> tuple[Link, ...]:
+        """On each day, the two are off (or on leave) at most once between them."""
+        off = frozenset([OFF, LEAVE])
+        return tuple(AtMost((Tally(self.first, (d,), off), Tally(self.second, (d,), off)), 1)
+                     for d in range(problem.num_days))
 
     def precheck(self, problem: Problem) -> list[Violation]:
         out = []

@@ -102,6 +102,7 @@ def brute_force(problem: Problem) -> tuple[int, int] | None:
 D = Shift("D", minutes=3)  # a long shift: one of them is a person's whole total
 E = Shift("E", minutes=1)  # a short one: three of them are
 TWO = ("P1", "P2")
+THREE = ("P1", "P2", "P3")
 UNDER, OVER, UNWANTED = 10, 4, 3
 
 
@@ -270,11 +271,13 @@ def pair_problem(with_pair: bool) -> Problem:
     return _problem(TWO, 2, (D,), rules)
 
 
-def test_pair_rule_is_dropped_from_the_bound() -> None:
+def test_pair_rule_is_in_the_master() -> None:
     """Without the pair rule the optimum is 3 (everyone off, day 0 short by 1: 3 < 5 for
     working); the pair rule raises it to 10 (someone works each day: 2 * 5, day 0 covered).
-    The bound ignores the pair rule: it is 3 for both (a valid bound of 10, though a weak one),
-    and the dive's roster (everyone off) breaks the pair rule, so the dive gives none."""
+    The master keeps the pair rule as a row per day (P1 off + P2 off <= 1), so on each day the
+    two work one person-day between them, however the LP mixes their columns, and each
+    person-day worked costs 5 (a day-off wish): the bound is 2 * 5 = 10, the optimum, and the
+    dive finds a roster of 10 that keeps the pair rule."""
     free, paired = pair_problem(False), pair_problem(True)
     # 2 people x 2 days, OFF or D: 16 rosters; with the pair rule, 3 choices a day: 9
     assert brute_force(free) == (3, 16)
@@ -284,10 +287,38 @@ def test_pair_rule_is_dropped_from_the_bound() -> None:
         found = column_bound(problem, Budget(GENEROUS))
         assert found is not None and found.converged
         bounds.append(found.bound)
-    assert bounds == pytest.approx([3.0, 3.0], abs=TOLERANCE)
+    assert bounds == pytest.approx([3.0, 10.0], abs=TOLERANCE)
     generation = ColumnGeneration(paired)
     assert generation.run(Budget(GENEROUS)) is not None
-    assert generation.dive(Budget(GENEROUS)) is None
+    dived = generation.dive(Budget(GENEROUS))
+    assert dived is not None
+    report = check_roster(paired, dived)
+    assert report.violations == [] and report.objective == 10
+
+
+def spread_problem(weight: int) -> Problem:
+    """P1, P2, P3 on days 0-1, one shift D (a late shift): one on duty each day is a hard
+    minimum; P3 is pinned OFF on both days; W5 spreads the late shifts of all three."""
+    return _problem(THREE, 2, (D,), [
+        OneShiftPerDay(), FixedCells(),
+        Cover([CoverRequirement(d, "D", THREE, 1) for d in range(2)]),
+        LateShiftFairness(THREE, ("D",), weight)],
+        fixed={("P3", 0): OFF, ("P3", 1): OFF})
+
+
+def test_a_spread_is_in_the_master() -> None:
+    """P1 and P2 work the two days between them (P3 is pinned off): P3's late shifts are 0,
+    and P1's and P2's add up to 2, so the larger of them is at least 1 however the LP mixes
+    their columns: max - min >= 1 - 0, and the bound is the weight, 4, the optimum (one day
+    each: counts 1, 1, 0, spread 1). Without the spread in the master the bound would be 0."""
+    problem = spread_problem(4)
+    # each day P1, P2 or both work: 3 x 3 rosters; the best have spread 1
+    assert brute_force(problem) == (4, 9)
+    found = column_bound(problem, Budget(GENEROUS))
+    assert found is not None and found.converged
+    assert found.bound == pytest.approx(4.0, abs=TOLERANCE)
+    unweighted = column_bound(spread_problem(0), Budget(GENEROUS))
+    assert unweighted is not None and unweighted.bound == pytest.approx(0.0, abs=TOLERANCE)
 
 
 # --- random tiny problems against brute force -----------------------------------------------
@@ -299,7 +330,7 @@ SHIFT_B = Shift("B", minutes=600)
 @st.composite
 def tiny_problems(draw: st.DrawFn) -> Problem:
     """2-3 people, 3-5 days, 1-2 shifts; cover (soft or, now and then, hard), requests, shift
-    limits, minimum runs, W4/W5 patterns, fixed cells, a pair rule and fairness now and then.
+    limits, minimum runs, W4/W5 patterns, fixed cells, a pair rule and both spreads now and then.
     Small enough to brute-force: at most 2^12 rosters with one shift, 3^8 with two."""
     num_shifts = draw(st.integers(1, 2))
     sizes = [(2, 3), (2, 4)] if num_shifts == 2 else [(2, 3), (2, 4), (2, 5), (3, 3), (3, 4)]
@@ -345,6 +376,8 @@ def tiny_problems(draw: st.DrawFn) -> Problem:
         rules.append(PairRule(ids[0], ids[1]))
     if draw(st.integers(0, 3)) == 0:
         rules.append(RestDayFairness(ids, draw(weight)))
+    if draw(st.integers(0, 3)) == 0:
+        rules.append(LateShiftFairness(draw(group), codes[-1:], draw(weight)))
     fixed = draw(st.dictionaries(st.tuples(st.sampled_from(ids), st.sampled_from(days)),
                                  st.sampled_from((OFF, LEAVE, *codes)), max_size=2))
     return _problem(ids, num_days, shifts, rules, fixed=fixed)
@@ -396,7 +429,6 @@ def test_infeasible_own_part_gives_no_bound() -> None:
 
 # --- own parts ------------------------------------------------------------------------------
 
-THREE = ("P1", "P2", "P3")
 MINE = frozenset({"P1", "P3"})
 
 
