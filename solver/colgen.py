@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
+from solver import labelling
 from solver.budget import Budget
 from solver.check import check_roster
 from solver.model import ModelContext, build_model
@@ -62,6 +63,17 @@ STALE_DIVES = 10
 #: the defaults and 0.29 s with these
 PRICING_PARAMETERS = {"max_presolve_iterations": 1, "symmetry_level": 0,
                       "cp_model_probing_level": 0, "linearization_level": 2}
+#: a dive step with no whole column to fix fixes every column the LP takes at least this much
+#: of at once (besides the one it takes most of): on the sample's inbound center a dive then
+#: takes 2-3 s instead of 8-10 s, with rosters of 162-202 against 150-176
+FIX_ABOVE = 0.5
+#: deterministic time counted for work outside CP-SAT (a budget in CP-SAT's deterministic time
+#: would otherwise never run out on it): a master LP solve and a pricing by labelling, in
+#: seconds, about their wall time here (the sample's inbound center: 31 ms and 1 ms)
+MASTER_WORK = 0.03
+LABEL_WORK = 0.001
+#: GLOP's options for solving a master again when it ends ABNORMAL (see _Master._solve_again)
+GLOP_RETRIES = ("", "use_preprocessing: false", "initial_basis: NONE")
 #: longest pricing solve, in seconds: past it, the best column found so far enters (and the
 #: bound uses CP-SAT's bound on that pricing problem)
 PRICING_SECONDS = 0.5
@@ -127,12 +139,18 @@ class _Class:
     offset: int
     #: per row index: the variable of the class's first person counted by that row
     row_vars: dict[int, int] = field(default_factory=dict)
+    #: per row index: its requirement about the class's first person alone
+    row_reqs: dict[int, CoverRequirement] = field(default_factory=dict)
     #: per link (index): the class's first person's tallies in it
     link_tallies: dict[int, tuple[Tally, ...]] = field(default_factory=dict)
     #: the link rows the class's columns count in (index in the master), with those tallies
     link_rows: list[tuple[int, tuple[Tally, ...]]] = field(default_factory=list)
     #: per link row: the tallies on the model's variables (index -> coefficient, constant)
     link_terms: dict[int, tuple[dict[int, int], int]] = field(default_factory=dict)
+    #: priced by dynamic programming (:mod:`solver.labelling`) instead of CP-SAT: the cells
+    #: each variable stands for (a shift variable: its cell; a work variable: every shift cell
+    #: of its day). Empty: CP-SAT prices the class
+    cells_of: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     convexity: pywraplp.Constraint | None = None
     columns: set[tuple[str, ...]] = field(default_factory=set)
     #: the master's variable of each column
@@ -182,6 +200,20 @@ def _tally_terms(ctx: ModelContext, tallies: Sequence[Tally]) -> tuple[dict[int,
     return coeffs, constant
 
 
+def _cells_of(ctx: ModelContext) -> dict[int, list[tuple[int, str]]]:
+    """The cells each 0-1 variable of the context's only person stands for."""
+    cells: dict[int, list[tuple[int, str]]] = {}
+    for d in range(ctx.problem.num_days):
+        day = []
+        for shift in ctx.problem.shifts:
+            var = ctx.shift_var(0, d, shift.code)
+            if var is not None:
+                cells[var.index] = [(d, shift.code)]
+                day.append((d, shift.code))
+        cells[ctx.work[0, d].index] = day
+    return cells
+
+
 def _classes(problem: Problem, rows: Sequence[_Row], links: Sequence[Link]) -> list[_Class]:
     """One pricing problem per group of people with the same own part, the same rows and
     tallies of the same shape in the same links."""
@@ -215,6 +247,9 @@ def _classes(problem: Problem, rows: Sequence[_Row], links: Sequence[Link]) -> l
             index = _row_variable(ctx, rows[i].req)
             if index is not None:
                 cls.row_vars[i] = index
+                cls.row_reqs[i] = replace(rows[i].req, people=(person.id,))
+        if labelling.supports(ctx.problem):
+            cls.cells_of = _cells_of(ctx)
         by_key[key] = cls
     return list(by_key.values())
 
@@ -332,13 +367,8 @@ class _Master:
     def solve(self) -> tuple[float, list[float], list[float], list[float], list[float]] | None:
         """The LP's value, each row's dual prices (equality, hard minimum), each class's
         convexity dual and each link row's dual."""
-        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
-            # GLOP's warm start sometimes ends ABNORMAL after bounds change while diving: solve
-            # the same LP again from scratch
-            scratch = pywraplp.MPSolverParameters()
-            scratch.SetIntegerParam(scratch.INCREMENTALITY, scratch.INCREMENTALITY_OFF)
-            if self.lp.Solve(scratch) != pywraplp.Solver.OPTIMAL:
-                return None
+        if self.lp.Solve() != pywraplp.Solver.OPTIMAL and not self._solve_again():
+            return None
         pis, sigmas = [], []
         for row in self.rows:
             assert row.eq is not None
@@ -353,28 +383,48 @@ class _Master:
                 else min(0.0, row.constraint.dual_value()) for row in self.link_rows]
         return self.objective.Value(), pis, sigmas, mus, rhos
 
+    def _solve_again(self) -> bool:
+        """Solve the LP again after GLOP ended ABNORMAL (it does now and then after bounds
+        change while diving, its simplex failing on the warm start): from scratch, then also
+        without presolve, which solved every such master met so far. True if one is optimal."""
+        scratch = pywraplp.MPSolverParameters()
+        scratch.SetIntegerParam(scratch.INCREMENTALITY, scratch.INCREMENTALITY_OFF)
+        solved = False
+        for options in GLOP_RETRIES:
+            self.lp.SetSolverSpecificParametersAsString(options)
+            if self.lp.Solve(scratch) == pywraplp.Solver.OPTIMAL:
+                solved = True
+                break
+        self.lp.SetSolverSpecificParametersAsString("")
+        return solved
+
     def fix_integral(self, rng: random.Random | None = None) -> list[int]:
         """Fix the whole part of every column's LP value; if that fixes nothing new, fix one
         more person to the column the LP takes most of (with ``rng``: to a column drawn in
-        proportion to how much of it the LP takes). The classes still open (indices)."""
+        proportion to how much of it the LP takes), and to every other column the LP takes
+        at least :data:`FIX_ABOVE` of, while the class has people left. The classes still open
+        (indices)."""
         progress = False
-        parts: list[tuple[float, pywraplp.Variable]] = []
-        values = [(var, var.solution_value()) for cls in self.classes
+        parts: list[tuple[float, pywraplp.Variable, _Class]] = []
+        values = [(cls, var, var.solution_value()) for cls in self.classes
                   if cls.fixed < len(cls.ids) for var, _ in cls.column_vars]
-        for var, value in values:
+        for cls, var, value in values:
             whole = math.floor(value + 1e-6)
             if whole > var.lb():
                 var.SetLb(whole)
                 progress = True
             part = value - whole
             if part > 1e-6:
-                parts.append((part, var))
+                parts.append((part, var, cls))
         if not progress and parts:
             if rng is None:
-                var = max(parts, key=lambda item: item[0])[1]
+                chosen = max(parts, key=lambda item: item[0])[1]
             else:
-                var = rng.choices([v for _, v in parts], weights=[p for p, _ in parts])[0]
-            var.SetLb(var.lb() + 1)
+                chosen = rng.choices([v for _, v, _ in parts], weights=[p for p, _, _ in parts])[0]
+            chosen.SetLb(chosen.lb() + 1)
+            for part, var, cls in parts:
+                if part >= FIX_ABOVE and var is not chosen and cls.fixed < len(cls.ids):
+                    var.SetLb(var.lb() + 1)
         return [k for k, cls in enumerate(self.classes) if cls.fixed < len(cls.ids)]
 
     def unfix(self) -> None:
@@ -483,7 +533,8 @@ class ColumnGeneration:
                 added += self.master.add(cls, cells, cost, covered, linked)
         return added, least, all_optimal
 
-    def _solve_master(self) -> bool:
+    def _solve_master(self, budget: Budget) -> bool:
+        budget.spend(MASTER_WORK)
         solved = self.master.solve()
         if solved is None:
             return False
@@ -498,7 +549,7 @@ class ColumnGeneration:
         start = time.perf_counter()
         everyone = range(len(self.classes))
         if self.lp_value == -math.inf and all(cls.columns for cls in self.classes):
-            self._solve_master()  # prices from the seeded columns
+            self._solve_master(budget)  # prices from the seeded columns
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             while not budget.exhausted:
                 done = self._round(budget, pool, everyone)
@@ -513,7 +564,7 @@ class ColumnGeneration:
                     # no new column: with every pricing optimal, the LP bound is proven
                     self.converged = all_optimal
                     break
-                if not self._solve_master():
+                if not self._solve_master(budget):
                     break
         self.seconds += time.perf_counter() - start
         if self.best == -math.inf:
@@ -561,14 +612,14 @@ class ColumnGeneration:
         one column. None if the budget runs out first, or if the roster breaks a rule left out
         of the master (a pair rule). The bound is not updated while diving (it would no longer
         be a bound on the whole problem)."""
-        if not self._solve_master():  # columns may have come in since the last solve
+        if not self._solve_master(budget):  # columns may have come in since the last solve
             return None
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             while not budget.exhausted:
                 open_classes = self.master.fix_integral(rng)
                 if not open_classes:
                     break
-                if not self._solve_master():
+                if not self._solve_master(budget):
                     return None
                 for _ in range(rounds_per_step):
                     done = self._round(budget, pool, open_classes)
@@ -576,7 +627,7 @@ class ColumnGeneration:
                         return None
                     if done[0] == 0:
                         break
-                    if not self._solve_master():
+                    if not self._solve_master(budget):
                         return None
             else:
                 return None
@@ -599,8 +650,7 @@ def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]
     and its counts in the link rows (the links' tallies)."""
     pid = cls.ids[0]
     cost = check_roster(cls.ctx.problem, {pid: cells}).objective
-    covered = [i for i in cls.row_vars
-               if count_on_duty(replace(rows[i].req, people=(pid,)), {pid: cells})]
+    covered = [i for i, req in cls.row_reqs.items() if count_on_duty(req, {pid: cells})]
     linked = [(r, n) for r, tallies in cls.link_rows
               if (n := sum(t.count(cells) for t in tallies))]
     return cost, covered, linked
@@ -622,6 +672,9 @@ def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: B
             constant += rhos[r] * fixed
             for index, c in terms.items():
                 prices[index] = prices.get(index, 0.0) + rhos[r] * c
+    if cls.cells_of:
+        budget.spend(LABEL_WORK)
+        return _label(cls, prices, constant)
     coeffs = {index: SCALE * c for index, c in cls.own.items()}
     rounding = 0.0
     for index, exact in prices.items():
@@ -644,3 +697,19 @@ def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: B
         return None
     least = (solver.best_objective_bound - rounding) / SCALE - constant
     return _cells(cls, solver), least, status == cp_model.OPTIMAL
+
+
+def _label(cls: _Class, prices: dict[int, float], constant: float
+           ) -> tuple[tuple[str, ...], float, bool] | None:
+    """:func:`_price` by dynamic programming: exact, so the least reduced cost is the column's
+    own (``prices``: each variable's dual price; ``constant``: the links' part on fixed cells).
+    None: the person's own part has no roster."""
+    cell_prices: dict[tuple[int, str], float] = {}
+    for index, price in prices.items():
+        for cell in cls.cells_of[index]:
+            cell_prices[cell] = cell_prices.get(cell, 0.0) - price
+    found = labelling.cheapest_cells(cls.ctx.problem, cell_prices)
+    if found is None:
+        return None
+    cells, value = found
+    return tuple(cells), value - constant, True

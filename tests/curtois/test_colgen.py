@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 import math
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -413,6 +414,24 @@ def test_bound_never_exceeds_the_brute_force_optimum(problem: Problem) -> None:
         assert report.objective >= optimum
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_problems())
+def test_labelling_and_cp_sat_pricing_give_the_same_bound(problem: Problem) -> None:
+    """People whose own part the dynamic programme prices (solver.labelling) get the same
+    columns' worth as from CP-SAT: the converged bound (the master LP's optimum, one number
+    however it is reached) is the same both ways."""
+    bounds = []
+    for labelled in (True, False):
+        generation = ColumnGeneration(problem, workers=2)
+        if not labelled:
+            for cls in generation.classes:
+                cls.cells_of = {}
+        found = generation.run(Budget(GENEROUS))
+        bounds.append(None if found is None else round(found.bound, 6))
+        assert found is None or found.converged
+    assert bounds[0] == pytest.approx(bounds[1], abs=1e-5)
+
+
 def test_infeasible_own_part_gives_no_bound() -> None:
     """P2 is pinned to A on day 0 but may work A on no day: P2's own part has no roster, so
     neither has the problem; column generation gives no bound (as when out of time) and no
@@ -549,6 +568,32 @@ def test_a_stop_during_column_generation_ends_the_solve(monkeypatch: pytest.Monk
     assert result.roster is not None
     rechecked = check_roster(fractional_problem(), result.roster).objective
     assert result.objective == seen[0] == rechecked
+
+
+# --- the sample's centers -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("center", "classes", "lp"), [
+    # outbound: 40 people in 35 pricing classes; every own part priced by labelling
+    (1, 35, 20.5),
+    # inbound: 60 people in 54 classes; the LP's optimum is 647/7 = 92.43
+    (0, 54, 647 / 7),
+])
+def test_converged_bound_on_the_sample(center: int, classes: int, lp: float) -> None:
+    """The sample's centers with every rule that ties people together in the master (spreads
+    W3 and W5, the pair rule R1): the converged bounds are 20.5 and 647/7 (the best rosters
+    found are 25 and 119, so these bounds are far from proving them)."""
+    from roster.compile import compile_scenario
+    from roster.io.scenario_reader import load_scenario
+
+    sample = Path(__file__).resolve().parents[2] / "data" / "sample"
+    problem = compile_scenario(load_scenario(sample))[center].problem
+    generation = ColumnGeneration(problem, workers=2)
+    assert all(cls.cells_of for cls in generation.classes)
+    found = generation.run(Budget(GENEROUS * 4))
+    assert found is not None and found.converged
+    assert found.classes == classes
+    assert found.lp == pytest.approx(lp, abs=1e-6)
+    assert found.bound == pytest.approx(lp, abs=1e-5)
 
 
 # --- shared benchmark instances --------------------------------------------------------------
