@@ -531,16 +531,18 @@ def test_spend_is_ignored_by_a_wall_time_budget() -> None:
 
 # --- solve() with a column phase ------------------------------------------------------------
 
-def test_no_column_phase_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """column_share is 0 unless set, and then solve() never starts column generation."""
+def test_no_column_phase_with_a_zero_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """column_share 0: solve() never starts column generation. The default is 0.5 (the call
+    center's: see SolveSettings)."""
     import solver.colgen
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("column generation started")
 
     monkeypatch.setattr(solver.colgen, "ColumnGeneration", refuse)
-    assert SolveSettings().column_share == 0.0
-    result = solve(fractional_problem(), SolveSettings(time_limit=GENEROUS, workers=2))
+    assert SolveSettings().column_share == 0.5
+    result = solve(fractional_problem(),
+                   SolveSettings(time_limit=GENEROUS, workers=2, column_share=0.0))
     assert (result.status, result.objective) == ("OPTIMAL", INTEGER_OPTIMUM)
 
 
