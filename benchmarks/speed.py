@@ -15,7 +15,8 @@ workers, each a share in proportion to its size), and the wall column shows what
 
 Each case runs in a fresh child process, so its peak memory (``ru_maxrss`` of the process plus
 its children) is its own. The table is printed and written to
-``benchmarks/results/speed-<date>[-quick][-<case>].md`` with the machine and the settings.
+``benchmarks/results/speed-<date>[-quick][-<case>][-<tag>].md`` with the machine and the
+settings.
 
     python benchmarks/speed.py            # everything (about 7 minutes on 2 cores)
     python benchmarks/speed.py --quick    # smoke run with short limits (a few minutes)
@@ -302,6 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="solve_many's parallel: centers solved side by side (default: its own choice)",
     )
+    parser.add_argument("--tag", default="", help="added to the result file's name")
     parser.add_argument("--child", choices=sorted(SIZES), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     limits = QUICK_LIMITS if args.quick else FULL_LIMITS
@@ -325,7 +327,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = report(rows, cases, args.quick, args.parallel, started)
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    suffix = ("-quick" if args.quick else "") + (f"-{args.only}" if args.only else "")
+    suffix = (("-quick" if args.quick else "") + (f"-{args.only}" if args.only else "")
+              + (f"-{args.tag}" if args.tag else ""))
     path = RESULTS / f"speed-{started:%Y-%m-%d}{suffix}.md"
     path.write_text(text, encoding="utf-8")
     print(f"written to {path}", file=sys.stderr)
