@@ -76,17 +76,24 @@ def fail_input(error: InputError, scenario: Path, lang: Lang | None) -> None:
 # Progress and status lines follow --lang like everything else the CLI prints (LOG_LABELS).
 
 class _ProgressPrinter:
-    """Improving rosters on stderr, at most one line per center every half second."""
+    """Improving rosters on stderr, at most one line per center every half second: each
+    center's best objective and best bound so far (a phase may report a roster the model
+    rates above the checker, or a weaker bound of its own)."""
 
     def __init__(self, start: float, lang: Lang = "en") -> None:
         self.start = start
         self.words = LOG_LABELS[lang]
         self.last: dict[str, float] = {}
+        self.best: dict[str, tuple[float, float]] = {}
         self.lock = threading.Lock()
 
     def __call__(self, name: str, seconds: float, objective: float, bound: float) -> None:
         now = time.perf_counter()
         with self.lock:
+            if name in self.best:
+                best_objective, best_bound = self.best[name]
+                objective, bound = min(objective, best_objective), max(bound, best_bound)
+            self.best[name] = (objective, bound)
             if now - self.last.get(name, -1.0) < 0.5:
                 return
             self.last[name] = now

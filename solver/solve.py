@@ -279,6 +279,11 @@ def solve(
         if dived is not None:
             hint = dived
             first = dived
+        if progress is not None:
+            # the phase's outcome (its bound, the roster the search goes on from): the first
+            # progress line since the first roster
+            progress(problem.name, time.perf_counter() - start,
+                     check_roster(problem, hint).objective, column_bound or 0.0)
         if budget.stop.requested:
             # a stop during column generation: the full model would start after it and miss it
             return _early_result(problem, hint, start, bound=column_bound or 0.0,

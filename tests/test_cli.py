@@ -223,3 +223,20 @@ def test_init_in_either_language(tmp_path: Path, lang: str, header: str, said: s
     staff = (folder / "staff.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert staff.startswith(header)
     assert load_scenario(folder).language == lang
+
+
+def test_progress_lines_show_the_best_so_far(capsys: pytest.CaptureFixture[str]) -> None:
+    """A phase may report a roster the model rates higher (165) than the best so far (158), or
+    a weaker bound of its own (0 after 93): the line shows each center's best of both. Reports
+    within half a second of the last line print nothing, but still count."""
+    from roster.cli import _ProgressPrinter
+
+    printer = _ProgressPrinter(0.0, "en")
+    printer("IN", 1.0, 158, 93)
+    printer("IN", 1.1, 150, 0)  # within half a second: no line, but 150 is the best now
+    printer.last["IN"] = -10.0  # as if the last line were long ago
+    printer("IN", 2.0, 165, 0)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("IN: best 158  bound 93  gap 41.1%")  # (158 - 93) / 158
+    assert lines[1].endswith("IN: best 150  bound 93  gap 38.0%")  # (150 - 93) / 150

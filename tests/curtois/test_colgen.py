@@ -546,6 +546,24 @@ def test_no_column_phase_with_a_zero_share(monkeypatch: pytest.MonkeyPatch) -> N
     assert (result.status, result.objective) == ("OPTIMAL", INTEGER_OPTIMUM)
 
 
+def test_the_column_phase_reports_its_bound_as_progress() -> None:
+    """After column generation, solve() reports progress once: the roster the search goes on
+    from and the phase's bound, 2 (the LP's 1.5 rounded up; the optimum is 7), before any
+    search has run; the search then ends at the optimum."""
+    events: list[tuple[float, float]] = []
+
+    def progress(name: str, seconds: float, objective: float, bound: float) -> None:
+        events.append((objective, bound))
+
+    result = solve(fractional_problem(), SolveSettings(time_limit=GENEROUS, workers=2),
+                   progress=progress)
+    assert events
+    objective, bound = events[0]
+    assert bound == 2.0
+    assert objective >= INTEGER_OPTIMUM
+    assert (result.status, result.objective) == ("OPTIMAL", INTEGER_OPTIMUM)
+
+
 def test_a_stop_during_column_generation_ends_the_solve(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C while column generation runs: solve() returns the roster it started from (or the
     dived one), interrupted, with the bound found so far, and starts no other search (the full
