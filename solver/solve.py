@@ -57,7 +57,7 @@ class SolveSettings:
     # share of the time limit for column generation (solver.colgen): a lower bound from whole
     # rosters of one person, then rosters read off it by diving, the best of which the search
     # starts from. 0: none. The call center's 0.5: on the sample's inbound center the search
-    # then starts from a dived roster of 150-200 and ends at 119-125, against 149-172 without,
+    # then starts from a dived roster of 150-200 and ends at 118-125, against 149-172 without,
     # and the sample's bound is 114 instead of 0 (see the README)
     column_share: float = 0.5
     # no column generation for a problem given less time than this, in seconds: converging
