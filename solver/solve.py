@@ -273,17 +273,19 @@ def solve(
             return _early_result(problem, first, start)
         hint = first
     column_bound: float | None = None
+    start_objective: int | None = None  # the checker's objective of the roster after the phase
     if (settings.column_share > 0 and settings.time_limit >= settings.column_min_seconds
             and hint is not None and pin is None):
         column_bound, dived = _column_phase(problem, settings, budget, hint)
         if dived is not None:
             hint = dived
             first = dived
+        start_objective = check_roster(problem, hint).objective
         if progress is not None:
             # the phase's outcome (its bound, the roster the search goes on from): the first
             # progress line since the first roster
-            progress(problem.name, time.perf_counter() - start,
-                     check_roster(problem, hint).objective, column_bound or 0.0)
+            progress(problem.name, time.perf_counter() - start, start_objective,
+                     column_bound or 0.0)
         if budget.stop.requested:
             # a stop during column generation: the full model would start after it and miss it
             return _early_result(problem, hint, start, bound=column_bound or 0.0,
@@ -299,9 +301,9 @@ def solve(
     configure(solver, settings)
     # without a first roster, the full model gets all the time: there is nothing to improve yet
     use_lns = pin is None and settings.full_model_share < 1 and hint is not None
-    if (column_bound is not None and first is not None
-            and check_roster(problem, first).objective <= column_bound):
-        # the start is proven optimal: nothing to search
+    if (column_bound is not None and first is not None and start_objective is not None
+            and start_objective <= column_bound):
+        # the start (``first`` is ``hint`` here) is proven optimal: nothing to search
         return _early_result(problem, first, start, bound=column_bound,
                              first_seconds=first_seconds, optimal=True)
     budget.limit(solver, budget.left * settings.full_model_share if use_lns else budget.left)
