@@ -29,6 +29,8 @@ optimal) where CP-SAT's bound is 27.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 import random
 import time
@@ -120,12 +122,18 @@ class _LinkRow:
 @dataclass
 class _Aux:
     """A variable of the master besides the columns and cover's slacks: a spread's max or min,
-    in ``[0, upper]``, with its coefficients in the link rows."""
+    in ``[lower, upper]`` (``lower`` above 0 only where branching says so), with its
+    coefficients in the link rows."""
 
     var: pywraplp.Variable
     cost: float
     upper: float
     coefficients: dict[int, float]
+    lower: float = 0.0
+
+    def bound(self, lower: float, upper: float) -> None:
+        self.lower, self.upper = lower, upper
+        self.var.SetBounds(lower, upper)
 
 
 @dataclass
@@ -151,6 +159,15 @@ class _Class:
     #: each variable stands for (a shift variable: its cell; a work variable: every shift cell
     #: of its day). Empty: CP-SAT prices the class
     cells_of: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    #: per spread link the class's tally counts in: that tally (the class's first person's)
+    spread_tally: dict[int, Tally] = field(default_factory=dict)
+    #: priced by CP-SAT: per spread link, the pricing model's constraint on the tally's count
+    #: (its index in the model) and the tally's constant part (leave days)
+    spread_constraint: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: the counts a column must keep under the branching in force (labelling's counters)
+    counters: tuple[labelling.Counter, ...] = ()
+    #: each column's count in each spread link's tally (filled as needed)
+    counts: dict[tuple[str, ...], dict[int, int]] = field(default_factory=dict)
     convexity: pywraplp.Constraint | None = None
     columns: set[tuple[str, ...]] = field(default_factory=set)
     #: the master's variable of each column
@@ -267,6 +284,8 @@ class _Master:
         infinity = lp.infinity()
         self.link_rows: list[_LinkRow] = []
         self.aux: list[_Aux] = []
+        #: per spread link (index): its max and min variables
+        self.spreads: dict[int, tuple[_Aux, _Aux]] = {}
         for i, row in enumerate(rows):
             req = row.req
             row.eq = lp.Constraint(row.level, row.level, f"cover{i}")
@@ -333,6 +352,7 @@ class _Master:
             return  # a spread over fewer than two people is nothing
         high = self._new_aux(link.weight, link.upper)
         low = self._new_aux(-link.weight, link.upper)
+        self.spreads[j] = (high, low)
         for cls in members:
             n = len(cls.ids)
             tallies = cls.link_tallies[j]
@@ -463,13 +483,38 @@ class _Master:
             total += rho * link_row.rhs
         for aux in self.aux:
             reduced = aux.cost - sum(rhos[r] * c for r, c in aux.coefficients.items())
-            total += min(0.0, reduced) * aux.upper
+            total += min(reduced * aux.lower, reduced * aux.upper)
         return total
 
 
 def _cells(cls: _Class, solver: cp_model.CpSolver) -> tuple[str, ...]:
     roster = cls.ctx.roster_from(solver.boolean_value)
     return tuple(roster[cls.ids[0]])
+
+
+@dataclass(frozen=True)
+class SpreadBox:
+    """Branching on a spread (:meth:`ColumnGeneration.branch`): every count within ``[low,
+    high]``, the max at least ``max_at_least`` and the min at most ``min_at_most``."""
+
+    low: int
+    high: int
+    max_at_least: int
+    min_at_most: int
+
+    @classmethod
+    def whole(cls, link: Link) -> SpreadBox:
+        """No restriction."""
+        upper = link.upper if isinstance(link, Spread) else 0
+        return cls(0, upper, 0, upper)
+
+
+class NoColumn(Exception):
+    """Someone has no roster of their own under the branching in force."""
+
+
+#: a pricing's answer when the person has no roster of their own (under the branching)
+_NO_COLUMN = "no column"
 
 
 class ColumnGeneration:
@@ -488,6 +533,10 @@ class ColumnGeneration:
         for cls in self.classes:
             for r, tallies in cls.link_rows:
                 cls.link_terms[r] = _tally_terms(cls.ctx, tallies)
+        self.links = links
+        self._spread_counts()
+        #: the branching in force (:meth:`restrict`): per spread link, its box
+        self.boxes: dict[int, SpreadBox] = {}
         self.class_of = {pid: cls for cls in self.classes for pid in cls.ids}
         if columns is not None:
             self.add_roster(columns)
@@ -500,6 +549,9 @@ class ColumnGeneration:
         self.rounds = 0
         self.converged = False
         self.seconds = 0.0
+        self.nodes = 0  # nodes of the last branching (:meth:`branch`)
+        #: the branching of the leaf with the least bound at the end of :meth:`branch`
+        self.best_boxes: dict[int, SpreadBox] = {}
 
     def add_roster(self, roster: Roster) -> None:
         """Every person's cells in ``roster`` as columns."""
@@ -522,6 +574,9 @@ class ColumnGeneration:
         for k, result in zip(classes, priced, strict=True):
             if result is None:
                 return None
+            if result is _NO_COLUMN:
+                raise NoColumn(self.classes[k].ids[0])
+            assert isinstance(result, tuple)
             cls = self.classes[k]
             cells, lowest, optimal = result
             cost, covered, linked = _column(cls, cells, self.rows)
@@ -529,7 +584,7 @@ class ColumnGeneration:
             all_optimal = all_optimal and optimal
             reduced = (cost - sum(duals[i] for i in covered)
                        - sum(self.rhos[r] * count for r, count in linked) - self.mus[k])
-            if reduced < -EPSILON or not cls.columns:
+            if reduced < -EPSILON or not any(var.ub() > 0 for var, _ in cls.column_vars):
                 added += self.master.add(cls, cells, cost, covered, linked)
         return added, least, all_optimal
 
@@ -547,25 +602,13 @@ class ColumnGeneration:
         the pace of the rounds so far, fewer rounds than that would fit in the budget (a
         problem whose pricing is too slow to converge in time)."""
         start = time.perf_counter()
-        everyone = range(len(self.classes))
         if self.lp_value == -math.inf and all(cls.columns for cls in self.classes):
             self._solve_master(budget)  # prices from the seeded columns
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            while not budget.exhausted:
-                done = self._round(budget, pool, everyone)
-                if done is None:
-                    break  # out of time inside the round
-                added, least, all_optimal = done
-                self.best = max(self.best, self.master.lagrangian(self.pis, self.sigmas,
-                                                                  self.rhos, least))
-                if budget.spent / self.rounds * min_rounds > budget.amount:
-                    break
-                if added == 0:
-                    # no new column: with every pricing optimal, the LP bound is proven
-                    self.converged = all_optimal
-                    break
-                if not self._solve_master(budget):
-                    break
+        try:
+            best, self.converged = self._converge(budget, min_rounds=min_rounds)
+        except NoColumn:
+            best = -math.inf  # someone's own part has no roster: no bound to give
+        self.best = max(self.best, best)
         self.seconds += time.perf_counter() - start
         if self.best == -math.inf:
             return None
@@ -573,6 +616,174 @@ class ColumnGeneration:
                            converged=self.converged, rounds=self.rounds,
                            columns=sum(len(c.columns) for c in self.classes),
                            classes=len(self.classes), seconds=self.seconds)
+
+    def _converge(self, budget: Budget, *, min_rounds: int = 0,
+                  changed: bool = False) -> tuple[float, bool]:
+        """Rounds until no reduced cost is negative or the budget is spent: the best
+        Lagrangian bound of these rounds (on the problem under the branching in force) and
+        whether the LP converged. ``changed``: the master changed since it was last solved
+        (the first round only makes sure everyone has a column). Raises :class:`NoColumn`
+        when someone has no column left."""
+        everyone = range(len(self.classes))
+        best = -math.inf
+        rounds = 0
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            while not budget.exhausted:
+                done = self._round(budget, pool, everyone)
+                if done is None:
+                    break  # out of time inside the round
+                rounds += 1
+                added, least, all_optimal = done
+                best = max(best, self.master.lagrangian(self.pis, self.sigmas, self.rhos,
+                                                        least))
+                if budget.spent / rounds * min_rounds > budget.amount:
+                    break
+                if added == 0 and not changed:
+                    # no new column: with every pricing optimal, the LP bound is proven
+                    return best, all_optimal
+                changed = False
+                if not self._solve_master(budget):
+                    break
+        return best, False
+
+    def _spread_counts(self) -> None:
+        """Each class's tally in each spread link (branching restricts its count), and for a
+        class priced by CP-SAT a constraint on that count in its pricing model (no limit until
+        :meth:`restrict` sets one)."""
+        for j in self.master.spreads:
+            for cls in self.classes:
+                tallies = cls.link_tallies.get(j, ())
+                if len(tallies) != 1:
+                    continue  # branching needs one tally per person (every spread here has)
+                cls.spread_tally[j] = tallies[0]
+                if not cls.cells_of:
+                    terms, constant = _tally_terms(cls.ctx, tallies)
+                    proto = cls.ctx.model.proto
+                    linear = proto.constraints.add().linear
+                    linear.vars.extend(list(terms))
+                    linear.coeffs.extend(list(terms.values()))
+                    linear.domain.extend([-len(tallies[0].days), len(tallies[0].days)])
+                    cls.spread_constraint[j] = (len(proto.constraints) - 1, constant)
+
+    def _count(self, cls: _Class, cells: tuple[str, ...], j: int) -> int:
+        counts = cls.counts.setdefault(cells, {})
+        if j not in counts:
+            counts[j] = cls.spread_tally[j].count(cells)
+        return counts[j]
+
+    def restrict(self, boxes: dict[int, SpreadBox]) -> None:
+        """Put the branching ``boxes`` in force (per spread link; the others unrestricted): the
+        master's max and min variables within their boxes' bounds, the columns whose counts are
+        outside a box out of the LP (bound to 0), and every pricing kept inside the boxes."""
+        self.boxes = boxes
+        for j, (high, low) in self.master.spreads.items():
+            box = boxes.get(j, SpreadBox.whole(self.links[j]))
+            high.bound(max(box.low, box.max_at_least), box.high)
+            low.bound(box.low, min(box.high, box.min_at_most))
+        for cls in self.classes:
+            limited = [(j, boxes[j]) for j in cls.spread_tally if j in boxes]
+            for var, cells in cls.column_vars:
+                inside = all(box.low <= self._count(cls, cells, j) <= box.high
+                             for j, box in limited)
+                var.SetUb(self.master.lp.infinity() if inside else 0.0)
+            counters = []
+            for j, tally in cls.spread_tally.items():
+                box = boxes.get(j, SpreadBox.whole(self.links[j]))
+                if cls.cells_of:
+                    if j in boxes:
+                        counters.append(labelling.Counter(tally.days, tally.codes, box.low,
+                                                          box.high))
+                else:
+                    index, constant = cls.spread_constraint[j]
+                    domain = cls.ctx.model.proto.constraints[index].linear.domain
+                    domain[:] = [box.low - constant, box.high - constant]
+            cls.counters = tuple(counters)
+
+    def branch(self, budget: Budget, *, incumbent: float = math.inf) -> float:
+        """Branch and price on the spreads (after :meth:`run` converged): a better bound than
+        the root's, or the root's if no branching helps within the budget.
+
+        A node restricts each spread's counts to a box and may require its max to be at least
+        some value or its min at most some value (:class:`SpreadBox`). A node's LP mixes
+        columns of different counts; it is split on the max (every count at most ``k``, or the
+        max at least ``k + 1``, with ``k`` the LP's max rounded down, when a column the LP uses
+        counts more) or on the min likewise, at the spread where the LP's split is worth most
+        (the weight times the distance). Nodes are taken best bound first; the bound is the
+        least of the open nodes', and a node whose bound reaches ``incumbent`` (an objective of
+        a roster known) is closed. A node the LP can't split further on a spread keeps its
+        bound for good. Ends with the root's restrictions back in force.
+        """
+        if not self.converged or not self.master.spreads:
+            return self.best
+        heap: list[tuple[float, int, dict[int, SpreadBox]]] = [(self.best, 0, {})]
+        closed: list[tuple[float, dict[int, SpreadBox]]] = []  # nodes closed for good
+        nodes = 0
+        order = itertools.count(1)
+        try:
+            while heap:
+                parent, _, node = heapq.heappop(heap)
+                if math.ceil(parent - 1e-6) >= incumbent:
+                    closed.append((parent, node))  # and so are all the others
+                    break
+                bound = parent
+                if nodes:  # the root is solved already
+                    if budget.exhausted:
+                        closed.append((parent, node))
+                        break
+                    self.restrict(node)
+                    try:
+                        found, converged = self._converge(budget, changed=True)
+                    except NoColumn:
+                        continue  # nobody can keep the node's counts: no roster there
+                    if not converged:
+                        # out of time: the node keeps its best bound so far
+                        closed.append((max(parent, found), node))
+                        break
+                    bound = max(parent, found, self.lp_value)
+                nodes += 1
+                children = None if math.ceil(bound - 1e-6) >= incumbent else self._split(node)
+                if children is None:
+                    closed.append((bound, node))
+                    continue
+                for child in children:
+                    heapq.heappush(heap, (bound, next(order), child))
+            leaves = [*closed, *((b, boxes) for b, _, boxes in heap)]
+            if not leaves:
+                return incumbent
+            least = min(leaves, key=lambda leaf: leaf[0])
+            self.best_boxes = least[1]
+            return least[0]
+        finally:
+            self.nodes = nodes
+            if nodes > 1:
+                self.restrict({})
+                self._solve_master(Budget(math.inf))
+
+    def _split(self, node: dict[int, SpreadBox]) -> tuple[dict[int, SpreadBox], ...] | None:
+        """The two children of the node whose LP is solved, or None if no spread splits."""
+        best: tuple[float, tuple[dict[int, SpreadBox], ...]] | None = None
+        for j, (high, low) in self.master.spreads.items():
+            link = self.links[j]
+            assert isinstance(link, Spread)
+            box = node.get(j, SpreadBox.whole(link))
+            used = [self._count(cls, cells, j) for cls in self.classes if j in cls.spread_tally
+                    for var, cells in cls.column_vars if var.solution_value() > 1e-6]
+            if not used:
+                continue
+            most, least = max(used), min(used)
+            top = math.floor(high.var.solution_value() + 1e-6)
+            if most > top:
+                worth = link.weight * (most - high.var.solution_value())
+                if best is None or worth > best[0]:
+                    best = worth, ({**node, j: replace(box, high=top)},
+                                   {**node, j: replace(box, max_at_least=top + 1)})
+            bottom = math.ceil(low.var.solution_value() - 1e-6)
+            if least < bottom:
+                worth = link.weight * (low.var.solution_value() - least)
+                if best is None or worth > best[0]:
+                    best = worth, ({**node, j: replace(box, low=bottom)},
+                                   {**node, j: replace(box, min_at_most=bottom - 1)})
+        return None if best is None else best[1]
 
     def dives(self, budget: Budget, *, target: float = 0.0,
               seed: int = 0) -> dict[str, list[str]] | None:
@@ -622,7 +833,10 @@ class ColumnGeneration:
                 if not self._solve_master(budget):
                     return None
                 for _ in range(rounds_per_step):
-                    done = self._round(budget, pool, open_classes)
+                    try:
+                        done = self._round(budget, pool, open_classes)
+                    except NoColumn:
+                        return None
                     if done is None:
                         return None
                     if done[0] == 0:
@@ -657,10 +871,11 @@ def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]
 
 
 def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: Budget
-           ) -> tuple[tuple[str, ...], float, bool] | None:
+           ) -> tuple[tuple[str, ...], float, bool] | str | None:
     """The class's best column under the cover's ``duals`` and the links' ``rhos``: its cells,
     a lower bound on its reduced cost before the convexity dual, and whether the cells are proven
-    best. None: no time left."""
+    best. None: no time left; :data:`_NO_COLUMN`: the person has no roster of their own (within
+    the branching's counts)."""
     if budget.left <= 0:
         return None
     prices: dict[int, float] = {}  # variable index -> its dual price (all variables 0-1)
@@ -693,6 +908,8 @@ def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: B
         setattr(solver.parameters, name, value)
     budget.limit(solver, PRICING_SECONDS)
     status = budget.run(solver, cls.ctx.model, stoppable=True)
+    if status == cp_model.INFEASIBLE:
+        return _NO_COLUMN
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     least = (solver.best_objective_bound - rounding) / SCALE - constant
@@ -700,16 +917,16 @@ def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: B
 
 
 def _label(cls: _Class, prices: dict[int, float], constant: float
-           ) -> tuple[tuple[str, ...], float, bool] | None:
+           ) -> tuple[tuple[str, ...], float, bool] | str:
     """:func:`_price` by dynamic programming: exact, so the least reduced cost is the column's
     own (``prices``: each variable's dual price; ``constant``: the links' part on fixed cells).
-    None: the person's own part has no roster."""
+    :data:`_NO_COLUMN`: the person's own part has no roster (within the branching's counts)."""
     cell_prices: dict[tuple[int, str], float] = {}
     for index, price in prices.items():
         for cell in cls.cells_of[index]:
             cell_prices[cell] = cell_prices.get(cell, 0.0) - price
-    found = labelling.cheapest_cells(cls.ctx.problem, cell_prices)
+    found = labelling.cheapest_cells(cls.ctx.problem, cell_prices, counters=cls.counters)
     if found is None:
-        return None
+        return _NO_COLUMN
     cells, value = found
     return tuple(cells), value - constant, True

@@ -36,13 +36,19 @@ The state after a day is the number of OFF cells so far (only with a quota), and
 day's shift with the length of the run of worked days ending on it (only up to the limit; one
 length when there is no limit), OFF with whether the day before was worked (for W4), or
 LEAVE. Per OFF count that is ``S * R + 3`` states for ``S`` shifts and limit ``R``; each day is
-a handful of numpy minimum operations over all of them, with the minimising predecessors kept
-to rebuild the cells.
+a handful of numpy minimum operations over all of them. Every day's values are kept, and the
+cells are rebuilt from the last day back by recomputing, along the path only, which
+predecessor gave each value (the first of the least, as an argmin over all would find).
+
+Count constraints (:class:`Counter`: at least and at most so many cells of some codes on some
+days) are counted along with the OFF count: the state gets one count per counter, trimmed to
+the values that can matter (see :class:`_Counts`), and the least end is taken among the counts
+within every bound. Each counter multiplies the states by the values its count can take.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,6 +66,7 @@ from solver.rules.succession import ForbiddenSuccessions
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.intp]
+Bools = npt.NDArray[np.bool_]
 
 #: the rule kinds the dynamic programme prices (exactly these classes, not subclasses)
 KINDS: tuple[type[Rule], ...] = (
@@ -67,6 +74,10 @@ KINDS: tuple[type[Rule], ...] = (
     ShiftRequests, IsolatedDayOff, ShiftTypeChanges)
 
 INF = float("inf")
+#: with counters, up to this many counter indices the programme keeps all of them every day;
+#: with more, each day only those that can matter then (finding them costs about as much as a
+#: programme over a few hundred indices)
+_PRUNE_UP_TO = 128
 
 
 def unsupported(problem: Problem) -> str | None:
@@ -246,124 +257,430 @@ def _plan(problem: Problem) -> _Plan | None:
         to_off=cost[of_state, S], to_leave=cost[of_state, S + 1])
 
 
-def cheapest_cells(problem: Problem, prices: Mapping[tuple[int, str], float]
+@dataclass(frozen=True)
+class Counter:
+    """The sequence's cells of ``codes`` on ``days`` number at least ``low`` and at most ``high``.
+
+    ``codes`` may hold shift codes, :data:`~solver.problem.OFF` and
+    :data:`~solver.problem.LEAVE` (codes the person never holds just never count); ``days`` is
+    a set of days of the month (a day listed twice counts once, days outside the month are
+    left out).
+    """
+
+    days: tuple[int, ...]
+    codes: frozenset[str]
+    low: int
+    high: int
+
+
+#: one way a day's cell moves the counter index: the step added to the index, and the
+#: predecessor indices that take it (None: every index whose step stays inside the index)
+_Move = tuple[int, Bools | None]
+#: the move of a cell that counts nothing
+_STAY: tuple[_Move, ...] = ((0, None),)
+
+#: where each kept counter index of a day comes from: positions among the day before's kept
+#: indices (the last position is a padding column, always inf) for a cell that counts
+#: nothing, and for each cell that counts, one row per move
+_Gather = tuple[Ints, dict[int, Ints]]
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """The OFF count (with a quota) and the counters, folded into one counter index.
+
+    Without counters (:attr:`gathers` None) the index is the OFF count, as many as the quota
+    allows, and OFF steps it by :attr:`off_step`; the ends from :attr:`low` on are within the
+    quota.
+
+    With counters, each count kept is an axis of the index ``c = sum(count_i * stride_i)``. A
+    counter's count is trimmed to what can matter: days where the cell can't be in its codes
+    (or can't be out of them, an offset) are left out; a counter that always holds is dropped,
+    one that allows none or all of the remaining days rules cells out (:attr:`forbidden`); the
+    others count their codes or the other cells, whichever needs fewer values, and a bound on
+    one side only lets the count stop at that bound (it saturates: a cell at the top leaves it
+    there). With more than :data:`_PRUNE_UP_TO` indices, each day keeps only the indices that
+    can matter then: those some cells of the domain reach from day 0, and that lead to an end
+    within every bound; with fewer, every index (finding those costs more than it saves). The
+    last day keeps the ends within every bound only. The programme works on the kept indices
+    (and a padding column, always inf), and :attr:`gathers` moves the values from one day's to
+    the next's: each cell's values to the index its count makes.
+    """
+
+    C: int  # without counters: the size of the counter index (OFF counts)
+    off_step: int  # without counters: the step OFF adds
+    low: int  # without counters: the least OFF count at the end
+    forbidden: Bools | None  # (days, S + 2): cells the counters rule out
+    gathers: list[_Gather] | None  # with counters: per day, where each kept index comes from
+
+
+def _counts(plan: _Plan, n: int, counters: Sequence[Counter]) -> _Counts | None:
+    """The counter index of the OFF count and ``counters``; None when no sequence can meet
+    them (whatever the prices)."""
+    S = plan.S
+    plain = _Counts(C=plan.high + 1 if plan.counted else 1, off_step=int(plan.counted),
+                    low=plan.low if plan.counted else 0, forbidden=None, gathers=None)
+    if not counters:
+        return plain
+
+    # the axes: (size, saturates, the days and cells that add one, least and most at the end)
+    axes: list[tuple[int, bool, Bools, int, int]] = []
+    if plan.counted:
+        inc = np.zeros((n, S + 2), dtype=bool)
+        inc[:, S] = True
+        axes.append((plan.high + 1, False, inc, plan.low, plan.high))
+    forbidden = np.zeros((n, S + 2), dtype=bool)
+    for counter in counters:
+        codes = np.zeros(S + 2, dtype=bool)
+        for code in counter.codes:
+            i = plan.index.get(code)
+            if i is not None:
+                codes[i] = True
+        on = np.zeros(n, dtype=bool)
+        on[[d for d in counter.days if 0 <= d < n]] = True
+        domain = (plan.unary < INF) & ~forbidden
+        can_in = domain[:, codes].any(axis=1)
+        can_out = domain[:, ~codes].any(axis=1)
+        forced = int((on & can_in & ~can_out).sum())
+        free = on & can_in & can_out
+        m = int(free.sum())
+        lo, hi = max(counter.low - forced, 0), min(counter.high - forced, m)
+        if lo > hi:
+            return None
+        if lo == 0 and hi == m:
+            continue
+        if hi == 0:
+            forbidden |= free[:, None] & codes[None]
+            continue
+        if lo == m:
+            forbidden |= free[:, None] & ~codes[None]
+            continue
+        # count the codes or the other cells, up to the high bound, or to the low one only
+        options = [(hi + 1, False, codes, lo, hi), (m - lo + 1, False, ~codes, m - hi, m - lo)]
+        if hi == m:
+            options.append((lo + 1, True, codes, lo, lo))
+        if lo == 0:
+            options.append((m - hi + 1, True, ~codes, m - hi, m - hi))
+        size, sat, cells, end_lo, end_hi = min(options, key=lambda o: (o[0], o[1]))
+        axes.append((size, sat, free[:, None] & cells[None], end_lo, end_hi))
+    if len(axes) == int(plan.counted):  # no counter left to count (always so without days)
+        return plain if not forbidden.any() else _Counts(
+            C=plain.C, off_step=plain.off_step, low=plain.low, forbidden=forbidden,
+            gathers=None)
+
+    sizes = [axis[0] for axis in axes]
+    strides = [int(np.prod(sizes[:a])) for a in range(len(axes))]
+    C = int(np.prod(sizes))
+    index = np.arange(C)
+    counts = [index // stride % size for stride, size in zip(strides, sizes, strict=True)]
+    ends = np.ones(C, dtype=bool)
+    for count, (_, _, _, end_lo, end_hi) in zip(counts, axes, strict=True):
+        ends &= (count >= end_lo) & (count <= end_hi)
+
+    def moves_of(key: int) -> tuple[_Move, ...]:
+        """The moves of a cell adding one to the axes of the bits of ``key``: one per set of
+        those axes that saturate at their top (those stay), the others step."""
+        added = [a for a in range(len(axes)) if key >> a & 1]
+        sats = [a for a in added if axes[a][1]]
+        out: list[_Move] = []
+        for subset in range(1 << len(sats)):
+            stay = {a for i, a in enumerate(sats) if subset >> i & 1}
+            step = sum(strides[a] for a in added if a not in stay)
+            if not stay and added == [len(axes) - 1]:
+                out.append((step, None))  # the top axis: steps past it leave the index
+                continue
+            mask = np.ones(C, dtype=bool)
+            for a in added:
+                top = sizes[a] - 1
+                mask &= counts[a] == top if a in stay else counts[a] < top
+            out.append((step, mask))
+        return tuple(out)
+
+    # each day's cells (of the domain) by their moves, and where each move comes from: per
+    # move, the source of each index (C: none), with index C a padding that stays C; days
+    # alike share all that
+    keys = sum((axis[2].astype(np.int64) << a for a, axis in enumerate(axes)),
+               start=np.zeros((n, S + 2), dtype=np.int64))
+    domain = (plan.unary < INF) & ~forbidden
+    domain[0] &= ~plan.start_banned
+    padded = np.arange(C + 1)
+    cache: dict[int, tuple[_Move, ...]] = {0: _STAY}
+    sources: dict[int, Ints] = {}  # by the moves' id: (moves, C + 1)
+    alike: dict[tuple[tuple[int, ...], tuple[bool, ...]],
+                tuple[int, dict[int, tuple[_Move, ...]], Ints]] = {}
+    days: list[tuple[int, dict[int, tuple[_Move, ...]], Ints]] = []
+    for row, allowed in zip(keys.tolist(), domain.tolist(), strict=True):
+        pattern = (tuple(row), tuple(allowed))
+        if pattern not in alike:
+            day: dict[int, tuple[_Move, ...]] = {}  # the cells that count
+            kinds: dict[int, None] = {}
+            for x, key in enumerate(row):
+                if not allowed[x]:
+                    continue
+                if key not in cache:
+                    cache[key] = moves_of(key)
+                moves = cache[key]
+                if key:
+                    day[x] = moves
+                if id(moves) not in sources:
+                    froms = []
+                    for step, mask in moves:
+                        source = padded - step
+                        ok = source >= 0
+                        ok[C] = False
+                        if mask is not None:
+                            ok &= np.append(mask, False)[np.maximum(source, 0)]
+                        froms.append(np.where(ok, source, C))
+                    sources[id(moves)] = np.stack(froms)
+                kinds[id(moves)] = None
+            # the sources of every move of the day's cells
+            every = np.concatenate([sources[k] for k in kinds]) if kinds else padded[None]
+            alike[pattern] = (len(alike), day, every)
+        days.append(alike[pattern])
+
+    # the indices that can matter each day: reached from index 0, and leading to an end
+    # (with few indices, all of them until the last day)
+    if C <= _PRUNE_UP_TO:
+        every_index = np.ones(C + 1, dtype=bool)
+        live = [every_index] * (n - 1) + [np.append(ends, True)]
+    else:
+        reached: list[Bools] = []
+        at = np.zeros(C + 1, dtype=bool)
+        at[0] = True
+        for _, _, every in days:
+            at = np.logical_or.reduce(at[every], axis=0)
+            reached.append(at)
+        live = [reached[-1] & np.append(ends, False)]
+        for d in range(n - 1, 0, -1):
+            before = np.zeros(C + 1, dtype=bool)
+            before[days[d][2][:, np.flatnonzero(live[-1])]] = True
+            before[C] = False
+            live.append(reached[d - 1] & before)
+        for day_live in live:
+            day_live[C] = True  # the padding
+        live.reverse()
+
+    # where each kept index comes from: positions among the day before's (the padding last)
+    gathers: list[_Gather] = []
+    prev = np.array([0, C])  # before day 0: index 0 alone
+    kept_of: dict[int, Ints] = {}
+    gathers_of: dict[tuple[int, int, int], _Gather] = {}
+    for d in range(n):
+        if id(live[d]) not in kept_of:
+            kept_of[id(live[d])] = np.flatnonzero(live[d])
+        kept = kept_of[id(live[d])]
+        if len(kept) == 1:
+            return None
+        key = (days[d][0], id(prev), id(kept))
+        if key not in gathers_of:
+            pos = np.full(C + 1, len(prev) - 1)
+            pos[prev] = np.arange(len(prev))
+            gathers_of[key] = (pos[kept], {x: pos[sources[id(moves)][:, kept]]
+                                           for x, moves in days[d][1].items()})
+        gathers.append(gathers_of[key])
+        prev = kept
+    return _Counts(C=C, off_step=0, low=0, forbidden=forbidden if forbidden.any() else None,
+                   gathers=gathers)
+
+
+def _place(pre: Floats, gather: _Gather, cols: Sequence[slice]) -> Floats:
+    """The values of a day's kept counter indices (M, kept + 1), from the values ``pre`` at
+    the day before's (M, kept before + 1): the least over the moves of each cell."""
+    same, moved = gather
+    out = np.take(pre, same, axis=1)  # (not pre[:, same]: that is laid out by column)
+    for x, gathers in moved.items():
+        rows, dst = pre[cols[x]], out[cols[x]]
+        np.take(rows, gathers[0], axis=1, out=dst, mode="clip")
+        for more in gathers[1:]:
+            np.minimum(dst, np.take(rows, more, axis=1), out=dst)
+    return out
+
+
+def cheapest_cells(problem: Problem, prices: Mapping[tuple[int, str], float], *,
+                   counters: Sequence[Counter] = ()
                    ) -> tuple[tuple[str, ...], float] | None:
     """Among the one person's cell sequences (one cell per day: a shift code the person may
     work, OFF, or LEAVE only where the fixed cell is LEAVE) with no violation of
-    ``check_roster(problem, {pid: cells})``, the one minimising
-    ``check_roster(...).objective + sum(prices.get((d, cells[d]), 0.0) for d in days)``.
+    ``check_roster(problem, {pid: cells})`` that meet every one of ``counters``, the one
+    minimising ``check_roster(...).objective + sum(prices.get((d, cells[d]), 0.0) for d in
+    days)``.
 
     Returns (cells, that minimum value), or None when no sequence is valid. The minimum is
     exact (up to float rounding of the prices' sum); among equal ones the first in the
     programme's order is returned, the same every time. Requires :func:`supports`.
+
+    Counters are counted along the OFF count (see :class:`_Counts`): the programme's states
+    multiply by the number of counts that can matter, and so, roughly, does the time.
     """
     n = problem.num_days
     plan = _plan(problem)
     if plan is None:
+        return None
+    counts = _counts(plan, n, counters)
+    if counts is None:
         return None
     if n == 0:
         return ((), 0.0) if plan.low <= 0 else None
     S, R = plan.S, plan.R
     SR = S * R
     M = SR + 3
-    K = plan.high + 1 if plan.counted else 1
     unary = plan.unary.copy()
     for (d, cell), price in prices.items():
         i = plan.index.get(cell)
         if i is not None and 0 <= d < n and price:
             unary[d, i] += price
+    if counts.forbidden is not None:
+        unary[counts.forbidden] = INF
+    gathers = counts.gathers
+    # the states of each cell number
+    cols = [slice(s * R, s * R + R) for s in range(S)] + [slice(SR, SR + 2), slice(SR + 2, M)]
 
-    # day 0, from the history
-    V = np.full((K, M), INF)
+    # day 0, from the history; V[state, counter index]: the OFF count, or with counters the
+    # kept indices (at first index 0 alone, then placed) and a padding column
+    if gathers is None:
+        C, off_step = counts.C, counts.off_step
+        V = np.full((M, C), INF)
+    else:
+        C, off_step = 1, 0
+        V = np.full((M, 2), INF)
     u = unary[0] + np.where(plan.start_banned, INF, 0.0)
     if not plan.limited:
-        V[0, 0:SR:R] = u[:S]
+        V[0:SR:R, 0] = u[:S]
     elif plan.start_run < R:
-        V[0, plan.start_run:SR:R] = u[:S]
-    k_off = 1 if plan.counted else 0
-    if k_off < K:
-        V[k_off, SR + int(plan.start_off_after_work)] = u[S]
-    V[0, SR + 2] = u[S + 1]
+        V[plan.start_run:SR:R, 0] = u[:S]
+    if off_step < C:
+        V[SR + int(plan.start_off_after_work), off_step] = u[S]
+    V[SR + 2, 0] = u[S + 1]
+    if gathers is not None:
+        V = _place(V, gathers[0], cols)
 
-    # days 1..n-1: the minimising predecessors of each new state
-    back: list[tuple[Ints, Ints | None, Ints, Ints, Ints]] = []
+    # days 1..n-1: the least over the predecessors of each new state at the predecessor's
+    # counter index, then moved by the day's cell; every day is kept to go back
+    rest_to_runs = plan.from_rest[:, :, None]
+    rest_and_runs = {same: np.concatenate([trans, plan.from_rest])[:, :, None]
+                     for same, trans in ((True, plan.trans_same), (False, plan.trans_other))}
+    to_off = plan.to_off[:, None]
+    to_leave = plan.to_leave[:, None]
+    kept = [V]
     for d in range(1, n):
         u = unary[d]
-        trans = plan.trans_same if plan.same_week[d] else plan.trans_other
-        new = np.empty((K, M))
-        new_runs = np.empty((K, S, R))
+        same = bool(plan.same_week[d])
+        C = V.shape[1]
+        new = np.empty((M, C))
         if plan.limited:
             # run length 1 after OFF or LEAVE
-            cand = V[:, SR:, None] + plan.from_rest[None]  # (K, 3, S)
-            first = cand.argmin(axis=1)
-            new_runs[:, :, 0] = cand.min(axis=1) + u[None, :S]
-            longer: Ints | None = None
+            new[0:SR:R] = (V[SR:, None] + rest_to_runs).min(axis=0) + u[:S, None]  # (3, S, C)
             if R > 1:
-                runs = V[:, :SR].reshape(K, S, R)
-                cand = runs[:, :, :-1, None] + trans[None, :, None, :]  # (K, a, r, b)
-                longer = cand.argmin(axis=1)  # (K, r, b)
-                new_runs[:, :, 1:] = cand.min(axis=1).transpose(0, 2, 1) + u[None, :S, None]
+                trans = plan.trans_same if same else plan.trans_other
+                runs = V[:SR].reshape(S, R, C)
+                cand = runs[:, :-1, None] + trans[:, None, :, None]  # (a, r, b, C)
+                new[:SR].reshape(S, R, C)[:, 1:] = (cand.min(axis=0).transpose(1, 0, 2)
+                                                   + u[:S, None, None])
         else:
             # no runs: any state to a shift, candidates numbered as the states
-            cand = V[:, :, None] + np.concatenate([trans, plan.from_rest])[None]  # (K, M, S)
-            first = cand.argmin(axis=1)
-            new_runs[:, :, 0] = cand.min(axis=1) + u[None, :S]
-            longer = None
-        new[:, :SR] = new_runs.reshape(K, SR)
-        cand = V + plan.to_off[None]
-        off_worked = cand[:, :SR].argmin(axis=1)
-        off_rest = cand[:, SR:].argmin(axis=1)
-        best_worked = cand[:, :SR].min(axis=1) + u[S]
-        best_rest = cand[:, SR:].min(axis=1) + u[S]
-        if plan.counted:
-            new[0, SR:SR + 2] = INF
-            new[1:, SR] = best_rest[:-1]
-            new[1:, SR + 1] = best_worked[:-1]
+            new[:SR] = (V[:, None] + rest_and_runs[same]).min(axis=0) + u[:S, None]  # (M, S, C)
+        cand = V + to_off
+        best_worked = cand[:SR].min(axis=0) + u[S]
+        best_rest = cand[SR:].min(axis=0) + u[S]
+        if off_step:  # one more OFF
+            new[SR:SR + 2, :off_step] = INF
+            new[SR, off_step:] = best_rest[:C - off_step]
+            new[SR + 1, off_step:] = best_worked[:C - off_step]
         else:
-            new[:, SR] = best_rest
-            new[:, SR + 1] = best_worked
-        cand = V + plan.to_leave[None]
-        leave = cand.argmin(axis=1)
-        new[:, SR + 2] = cand.min(axis=1) + u[S + 1]
-        back.append((first, longer, off_worked, off_rest, leave))
+            new[SR] = best_rest
+            new[SR + 1] = best_worked
+        new[SR + 2] = (V + to_leave).min(axis=0) + u[S + 1]
+        if gathers is not None:
+            new = _place(new, gathers[d], cols)
+        kept.append(new)
         V = new
 
-    # the cheapest end within the OFF count bounds, then back to day 0
-    lo = plan.low if plan.counted else 0
-    ends = V[lo:]
-    flat = int(ends.argmin())
-    value = float(ends.flat[flat])
+    # the cheapest end within every bound (the first by counter index, then state)
+    lo = counts.low
+    flat = int((V[:, lo:] if gathers is None else V[:, :-1]).T.argmin())
+    c, j = lo + flat // M, flat % M
+    value = float(V[j, c])
     if value == INF:
         return None
-    k, j = lo + flat // M, flat % M
-    out: list[str] = []
-    for d in range(n - 1, -1, -1):
-        out.append(_cell_of(plan, j))
-        if d == 0:
-            break
-        first, longer, off_worked, off_rest, leave = back[d - 1]
+    return _back(plan, counts, unary, kept, c, j), value
+
+
+def _back(plan: _Plan, counts: _Counts, unary: Floats, kept: Sequence[Floats], c: int,
+          j: int) -> tuple[str, ...]:
+    """The cells of the path ending in state ``j`` at counter column ``c`` on the last day,
+    from each day's values ``kept``: the predecessors that gave each value, recomputed as the
+    programme computed them (so the first of the least, as an argmin over the candidates)."""
+    S, R = plan.S, plan.R
+    SR = S * R
+    M = SR + 3
+    trans_of = {True: plan.trans_same.tolist(), False: plan.trans_other.tolist()}
+    from_rest = plan.from_rest.tolist()
+    to_off = plan.to_off.tolist()
+    to_leave = plan.to_leave.tolist()
+
+    def before(col: list[float], j: int, d: int) -> tuple[float, int]:
+        """The least over the predecessors of state ``j`` on day ``d`` (with the day's
+        predecessor values ``col``), and the first predecessor giving it."""
+        trans = trans_of[bool(plan.same_week[d])]
         if j < SR:
             s, r = divmod(j, R)
-            if r == 0:
-                i = int(first[k, s])
-                j = SR + i if plan.limited else i
-            else:
-                assert longer is not None
-                j = int(longer[k, r - 1, s]) * R + r - 1
-        elif j < SR + 2:
-            if plan.counted:
-                k -= 1
-            j = int(off_worked[k]) if j == SR + 1 else SR + int(off_rest[k])
+            if r:
+                cand = [col[a * R + r - 1] + trans[a][s] for a in range(S)]
+                i = min(range(S), key=cand.__getitem__)
+                return cand[i], i * R + r - 1
+            if plan.limited:
+                cand = [col[SR + i] + from_rest[i][s] for i in range(3)]
+                i = min(range(3), key=cand.__getitem__)
+                return cand[i], SR + i
+            cand = [col[i] + trans[i][s] for i in range(S)]
+            cand += [col[SR + i] + from_rest[i][s] for i in range(3)]
+        elif j == SR:
+            cand = [col[SR + i] + to_off[SR + i] for i in range(3)]
+            i = min(range(3), key=cand.__getitem__)
+            return cand[i], SR + i
+        elif j == SR + 1:
+            cand = [col[i] + to_off[i] for i in range(SR)]
         else:
-            j = int(leave[k])
+            cand = [col[i] + to_leave[i] for i in range(M)]
+        i = min(range(len(cand)), key=cand.__getitem__)
+        return cand[i], i
+
+    gathers = counts.gathers
+    out: list[str] = []
+    for d in range(len(kept) - 1, 0, -1):
+        x = _number_of(plan, j)
+        out.append(plan.cells[x])
+        prev = kept[d - 1]
+        if gathers is None:
+            if x == S:
+                c -= counts.off_step  # the predecessor's OFF count
+            j = before(prev[:, c].tolist(), j, d)[1]
+            continue
+        same, moved = gathers[d]
+        pad = prev.shape[1] - 1
+        sources = [int(source) for source in (moved[x][:, c] if x in moved else same[c:c + 1])
+                   if source != pad]
+        if len(sources) == 1:
+            c = sources[0]
+            j = before(prev[:, c].tolist(), j, d)[1]
+            continue
+        # several moves (a count that saturates): the first giving the least, as computed
+        u = float(unary[d, x])
+        best = (INF, -1, -1)
+        for source in sources:
+            got, i = before(prev[:, source].tolist(), j, d)
+            if got + u < best[0]:
+                best = (got + u, source, i)
+        _, c, j = best
+        assert c >= 0
+    out.append(plan.cells[_number_of(plan, j)])
     out.reverse()
-    return tuple(out), value
+    return tuple(out)
 
 
-def _cell_of(plan: _Plan, state: int) -> str:
-    """The cell of the day a state ends."""
+def _number_of(plan: _Plan, state: int) -> int:
+    """The cell number of the day a state ends."""
     SR = plan.S * plan.R
     if state < SR:
-        return plan.cells[state // plan.R]
-    return OFF if state < SR + 2 else LEAVE
-
+        return state // plan.R
+    return plan.S if state < SR + 2 else plan.S + 1

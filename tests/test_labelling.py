@@ -3,7 +3,8 @@
 Random small one-person problems are solved by brute force over every cell sequence, scored by
 check_roster; every person of the sample scenario is solved by CP-SAT on their own part with
 the same integer prices. A hand-made month shows the arithmetic, and the problems the pricer
-must refuse are refused.
+must refuse are refused. Count constraints (Counter) are checked the same ways: brute force
+over the sequences that meet them, CP-SAT with them as linear constraints, and by hand.
 """
 
 from __future__ import annotations
@@ -11,16 +12,18 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Mapping, Sequence
+from unittest.mock import patch
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
 
 from roster.compile import compile_scenario
 from roster.io.scenario_reader import load_scenario
+from solver import labelling
 from solver.check import check_roster
-from solver.labelling import cheapest_cells, supports
+from solver.labelling import Counter, cheapest_cells, supports
 from solver.model import build_model
 from solver.problem import LEAVE, OFF, Day, Person, Problem, Shift
 from solver.rules.base import Rule
@@ -82,23 +85,42 @@ def _cost(problem: Problem, prices: Mapping[tuple[int, str], float],
     return report.objective + sum(prices.get((d, c), 0.0) for d, c in enumerate(cells))
 
 
-def _brute_force(problem: Problem, prices: Mapping[tuple[int, str], float]) -> float | None:
-    """The least cost over every sequence of the domain; None when none is valid."""
-    costs = [c for cells in itertools.product(*_domain(problem))
-             if (c := _cost(problem, prices, cells)) is not None]
-    return min(costs) if costs else None
+def _count(cells: Sequence[str], counter: Counter) -> int:
+    """How many of the counter's days (each once, those in the month) hold one of its codes."""
+    return sum(cells[d] in counter.codes for d in set(counter.days) if 0 <= d < len(cells))
+
+
+def _meets(cells: Sequence[str], counters: Sequence[Counter]) -> bool:
+    return all(c.low <= _count(cells, c) <= c.high for c in counters)
+
+
+def _sequences(problem: Problem, prices: Mapping[tuple[int, str], float]
+               ) -> list[tuple[tuple[str, ...], float]]:
+    """Every valid sequence of the domain, with its cost."""
+    return [(cells, c) for cells in itertools.product(*_domain(problem))
+            if (c := _cost(problem, prices, cells)) is not None]
+
+
+def _brute_force(problem: Problem, prices: Mapping[tuple[int, str], float],
+                 counters: Sequence[Counter] = ()) -> float | None:
+    """The least cost over every valid sequence of the domain that meets ``counters``; None
+    when there is none."""
+    return min((c for cells, c in _sequences(problem, prices) if _meets(cells, counters)),
+               default=None)
 
 
 def _assert_optimal(problem: Problem, prices: Mapping[tuple[int, str], float],
-                    best: float | None) -> None:
-    """The pricer finds ``best`` (None: nothing valid), with valid cells that cost it."""
-    got = cheapest_cells(problem, prices)
-    assert cheapest_cells(problem, prices) == got  # deterministic
+                    best: float | None, counters: Sequence[Counter] = ()) -> None:
+    """The pricer finds ``best`` (None: nothing valid), with valid cells that meet the
+    counters and cost it."""
+    got = cheapest_cells(problem, prices, counters=counters)
+    assert cheapest_cells(problem, prices, counters=counters) == got  # deterministic
     if best is None:
         assert got is None
         return
     assert got is not None
     cells, value = got
+    assert _meets(cells, counters)
     assert value == pytest.approx(best, rel=1e-9, abs=1e-9)
     assert len(cells) == problem.num_days
     assert all(c in allowed for c, allowed in zip(cells, _domain(problem), strict=True))
@@ -186,10 +208,23 @@ def test_random_problems_match_brute_force(case: tuple[Problem, Prices, bool]) -
 
 # --- the sample's people against CP-SAT ------------------------------------------------------
 
-def _cp_sat_optimum(own: Problem, prices: Mapping[tuple[int, str], int]) -> int | None:
+def _cp_sat_optimum(own: Problem, prices: Mapping[tuple[int, str], int],
+                    counters: Sequence[Counter] = ()) -> int | None:
     """The optimum of the own part's model with ``prices`` on shift and OFF cells (OFF on a
-    day that is not leave); None when infeasible."""
+    day that is not leave), and ``counters`` as linear constraints; None when infeasible."""
     ctx = build_model(own)
+    for counter in counters:
+        held = []
+        for d in sorted({d for d in counter.days if 0 <= d < own.num_days}):
+            for code in counter.codes:
+                if code == OFF:
+                    held.append(ctx.off_at(0, d))
+                elif code == LEAVE:
+                    held.append(1 - ctx.work[0, d] if ctx.is_leave(0, d) else 0)
+                elif (var := ctx.shift_var(0, d, code)) is not None:
+                    held.append(var)
+        ctx.model.add(sum(held) >= counter.low)
+        ctx.model.add(sum(held) <= counter.high)
     expr = ctx.objective_expr()
     for (d, cell), price in prices.items():
         if cell == OFF:
@@ -313,3 +348,141 @@ def test_shift_changes_count_within_a_week_only() -> None:
     prices = {(0, "E"): -1.0, (1, "E"): -1.0, (2, "L"): -1.0, (3, "L"): -1.0, (3, "E"): -1.5}
     assert cheapest_cells(problem, prices) == (("E", "E", "L", "L"), -4.0)
     assert _brute_force(problem, prices) == -4.0
+
+
+# --- counters --------------------------------------------------------------------------------
+
+@st.composite
+def counters_for(draw: st.DrawFn, problem: Problem,
+                 sequences: Sequence[tuple[tuple[str, ...], float]]) -> list[Counter]:
+    """One or two counters on random days (now and then one outside the month, or one twice)
+    and codes (any cell, and one nobody holds). Mostly some valid sequence meets the bounds,
+    on both sides or one only, and the optimum without counters does not (when some sequence
+    counts otherwise); else the bounds are anything around what the days allow (below zero,
+    above the days, low above high)."""
+    n = problem.num_days
+    cells = (*dict.fromkeys(s.code for s in problem.shifts), OFF, LEAVE, "X")
+    best = min(sequences, key=lambda seq: seq[1])[0] if sequences else None
+    out = []
+    for _ in range(draw(st.integers(1, 2))):
+        days = [d for d, on in enumerate(draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+                if on]
+        days += draw(st.lists(st.integers(-1, n), max_size=2))
+        codes = draw(st.frozensets(st.sampled_from(cells), min_size=1, max_size=3))
+        probe = Counter(tuple(days), codes, 0, 0)
+        if best is not None and draw(st.integers(0, 4)):
+            other = _count(best, probe)
+            counts = sorted({_count(seq, probe) for seq, _ in sequences} - {other})
+            held = draw(st.sampled_from(counts)) if counts else other
+            # within one of held, short of other
+            low = held - draw(st.integers(0, 1 if other >= held else min(1, held - other - 1)))
+            high = held + draw(st.integers(0, 1 if other <= held else min(1, other - held - 1)))
+            if draw(st.booleans()):  # one side only
+                low, high = (low, n + 1) if other < held else (-1, high)
+        else:
+            size = len({d for d in days if 0 <= d < n})
+            low = draw(st.integers(-1, size + 1))
+            high = draw(st.integers(low - 1, size + 1))
+        out.append(Counter(probe.days, codes, low, high))
+    return out
+
+
+@pytest.mark.parametrize("prune_up_to", [labelling._PRUNE_UP_TO, 0])
+@PROPERTY
+@given(one_person(), st.data())
+def test_random_counters_match_brute_force(prune_up_to: int,
+                                           case: tuple[Problem, Prices, bool],
+                                           data: st.DataObject) -> None:
+    """The least cost over the sequences that meet the counters, as brute force finds it;
+    keeping every counter index each day (as small problems do), or only those that can
+    matter (as with many indices)."""
+    problem, prices, supported = case
+    assume(supported)
+    sequences = _sequences(problem, prices)
+    counters = data.draw(counters_for(problem, sequences))
+    best = min((c for cells, c in sequences if _meets(cells, counters)), default=None)
+    with patch.object(labelling, "_PRUNE_UP_TO", prune_up_to):
+        _assert_optimal(problem, prices, best, counters)
+
+
+def test_sample_people_with_counters_match_cp_sat() -> None:
+    """Every person of both centers, with random integer prices on each shift and OFF and the
+    counters of use: OFF days among the rest days (weekends and holidays) between random
+    bounds, some late shifts in the month (the person's last shift when they work no late
+    one), and now and then at least some early shifts or at most some worked rest days."""
+    rng = random.Random(20260602)
+    feasible = 0
+    for center in compile_scenario(load_scenario(SAMPLE)):
+        problem = center.problem
+        n = problem.num_days
+        codes = [s.code for s in problem.shifts]
+        late = {s.code for s in problem.shifts if s.late}
+        rest = tuple(day.index for day in problem.days if day.is_rest_day)
+        for person in problem.people:
+            own = problem.own_part_for(frozenset([person.id]))
+            prices = {(d, cell): rng.randint(-30, 30) for d in range(n) for cell in [*codes, OFF]}
+            worked = [code for code in codes if person.may_work(code)]
+            last = frozenset(code for code in worked if code in late) or frozenset(worked[-1:])
+            low = rng.randint(1, 6)
+            counters = [Counter(rest, frozenset({OFF}), low, low + rng.randint(0, 4)),
+                        Counter(tuple(range(n)), last, rng.randint(0, 4), rng.randint(4, 20))]
+            extra = rng.randint(0, 2)
+            if extra == 1:  # a lower bound only
+                counters.append(Counter(tuple(range(n)), frozenset({"E"}), rng.randint(0, 12), n))
+            elif extra == 2:  # an upper bound only, on shifts
+                counters.append(Counter(rest, frozenset(codes), 0, rng.randint(4, 10)))
+            optimum = _cp_sat_optimum(own, prices, counters)
+            _assert_optimal(own, prices, optimum, counters)
+            if optimum is not None:
+                feasible += 1
+                result = cheapest_cells(own, prices, counters=counters)
+                assert result is not None and result[1] == optimum  # exact: integer prices
+    assert feasible >= 70  # most of the 100 people can meet their counters
+
+
+def test_counters_by_hand() -> None:
+    """Six days, shifts E and L, exactly two days OFF (quota 2), no other rule. Prices: OFF -3
+    on days 0 and 1, -1 on day 4; E -0.5 on day 1; L -2, -2.5, -2, -1.5 on days 2, 3, 4, 5.
+
+    Without counters: OFF on day 0 gains 3 over working there (0), on day 1 2.5 (-3 against
+    E's -0.5); on any other day OFF loses (on day 4 the least, 1: -1 against L's -2). So OFF
+    on days 0 and 1, L on the others: OFF OFF L L L L, -3 - 3 - 2 - 2.5 - 2 - 1.5 = -14.
+
+    A: exactly one OFF on days 0-1 (work one day of the weekend). Day 0 OFF gains more (3
+    against 2.5), day 1 takes E (-0.5); the second OFF goes where it loses least, day 4 (1):
+    OFF E L L OFF L, -3 - 0.5 - 2 - 2.5 - 1 - 1.5 = -10.5.
+
+    B: at most two L in the month, with A. OFF on days 0 and 4 again (-3 - 1), E on day 1
+    (-0.5), and of the worked days 2, 3, 5 the two dearest L, days 2 and 3 (-2 - 2.5), day 5
+    E (0): OFF E L L OFF E, -9. (OFF on day 2 or 5 instead of 4: the best two L of the rest
+    are -4.5 as well but OFF earns nothing there: -8.)
+
+    C: at least two E in the month, with A (a low bound only: the count stops at 2). From A's
+    OFF E L L OFF L, the L cheapest to give up is day 5's (-1.5): OFF E L L OFF E again, -9.
+    """
+    rules: list[Rule] = [OneShiftPerDay(), FixedCells(), DaysOffQuota({PID: (2, 2)})]
+    problem = _problem(6, rules, codes=("E", "L"))
+    prices = {(0, OFF): -3.0, (1, OFF): -3.0, (4, OFF): -1.0, (1, "E"): -0.5,
+              (2, "L"): -2.0, (3, "L"): -2.5, (4, "L"): -2.0, (5, "L"): -1.5}
+    week = tuple(range(6))
+    a = Counter((0, 1), frozenset({OFF}), 1, 1)
+    b = Counter(week, frozenset({"L"}), 0, 2)
+    c = Counter(week, frozenset({"E"}), 2, 6)
+    assert cheapest_cells(problem, prices) == ((OFF, OFF, "L", "L", "L", "L"), -14.0)
+    assert cheapest_cells(problem, prices, counters=[a]) == ((OFF, "E", "L", "L", OFF, "L"),
+                                                             -10.5)
+    assert cheapest_cells(problem, prices, counters=[a, b]) == ((OFF, "E", "L", "L", OFF, "E"),
+                                                                -9.0)
+    assert cheapest_cells(problem, prices, counters=[a, c]) == ((OFF, "E", "L", "L", OFF, "E"),
+                                                                -9.0)
+    for counters in ([a], [a, b], [a, c], [a, b, c]):
+        result = cheapest_cells(problem, prices, counters=counters)
+        assert result is not None and _brute_force(problem, prices, counters) == result[1]
+    # counters that always hold change nothing: the quota's two OFF, any count of six days
+    same = [Counter(week, frozenset({OFF}), 2, 2), Counter(week, frozenset({"E", "L"}), 0, 6)]
+    assert cheapest_cells(problem, prices, counters=same) == cheapest_cells(problem, prices)
+    # and one that can't hold: three OFF on two days, or four OFF in the month (quota 2)
+    assert cheapest_cells(problem, prices, counters=[Counter((0, 1), frozenset({OFF}), 3, 3)]
+                          ) is None
+    assert cheapest_cells(problem, prices, counters=[Counter(week, frozenset({OFF}), 4, 6)]
+                          ) is None
