@@ -418,12 +418,20 @@ class _Master:
         self.lp.SetSolverSpecificParametersAsString("")
         return solved
 
-    def fix_integral(self, rng: random.Random | None = None) -> list[int]:
+    def lower_bounds(self) -> list[tuple[pywraplp.Variable, float]]:
+        """Every column's lower bound (what a dive has fixed), for :meth:`restore`."""
+        return [(var, var.lb()) for cls in self.classes for var, _ in cls.column_vars]
+
+    def restore(self, bounds: Sequence[tuple[pywraplp.Variable, float]]) -> None:
+        for var, lb in bounds:
+            var.SetLb(lb)
+
+    def fix_integral(self, rng: random.Random | None = None, *, more: bool = True) -> list[int]:
         """Fix the whole part of every column's LP value; if that fixes nothing new, fix one
         more person to the column the LP takes most of (with ``rng``: to a column drawn in
         proportion to how much of it the LP takes), and to every other column the LP takes
-        at least :data:`FIX_ABOVE` of, while the class has people left. The classes still open
-        (indices)."""
+        at least :data:`FIX_ABOVE` of (unless not ``more``), while the class has people left.
+        The classes still open (indices)."""
         progress = False
         parts: list[tuple[float, pywraplp.Variable, _Class]] = []
         values = [(cls, var, var.solution_value()) for cls in self.classes
@@ -443,7 +451,8 @@ class _Master:
                 chosen = rng.choices([v for _, v, _ in parts], weights=[p for p, _, _ in parts])[0]
             chosen.SetLb(chosen.lb() + 1)
             for part, var, cls in parts:
-                if part >= FIX_ABOVE and var is not chosen and cls.fixed < len(cls.ids):
+                if (more and part >= FIX_ABOVE and var is not chosen
+                        and cls.fixed < len(cls.ids)):
                     var.SetLb(var.lb() + 1)
         return [k for k, cls in enumerate(self.classes) if cls.fixed < len(cls.ids)]
 
@@ -707,28 +716,31 @@ class ColumnGeneration:
         some value or its min at most some value (:class:`SpreadBox`). A node's LP mixes
         columns of different counts; it is split on the max (every count at most ``k``, or the
         max at least ``k + 1``, with ``k`` the LP's max rounded down, when a column the LP uses
-        counts more) or on the min likewise, at the spread where the LP's split is worth most
-        (the weight times the distance). Nodes are taken best bound first; the bound is the
-        least of the open nodes', and a node whose bound reaches ``incumbent`` (an objective of
-        a roster known) is closed. A node the LP can't split further on a spread keeps its
-        bound for good. Ends with the root's restrictions back in force.
+        counts more) or on the min likewise (see :meth:`_split`). Nodes are taken best bound
+        first; the bound is the least of the open nodes', and a node whose bound reaches
+        ``incumbent`` (an objective of a roster known) is closed. A node the LP can't split
+        further on a spread keeps its bound for good. Ends with the root's restrictions back
+        in force, and in :attr:`best_boxes` the branching of the node solved whose subtree
+        holds the least bound (the dives start there).
         """
         if not self.converged or not self.master.spreads:
             return self.best
-        heap: list[tuple[float, int, dict[int, SpreadBox]]] = [(self.best, 0, {})]
-        closed: list[tuple[float, dict[int, SpreadBox]]] = []  # nodes closed for good
+        Boxes = dict[int, SpreadBox]
+        # open nodes: their parent's bound, an order, their boxes and their parent's
+        heap: list[tuple[float, int, Boxes, Boxes]] = [(self.best, 0, {}, {})]
+        closed: list[tuple[float, Boxes]] = []  # bounds for good, with a solved node's boxes
         nodes = 0
         order = itertools.count(1)
         try:
             while heap:
-                parent, _, node = heapq.heappop(heap)
+                parent, _, node, above = heapq.heappop(heap)
                 if math.ceil(parent - 1e-6) >= incumbent:
-                    closed.append((parent, node))  # and so are all the others
+                    closed.append((parent, above))  # and so are all the others
                     break
                 bound = parent
                 if nodes:  # the root is solved already
                     if budget.exhausted:
-                        closed.append((parent, node))
+                        closed.append((parent, above))
                         break
                     self.restrict(node)
                     try:
@@ -737,7 +749,7 @@ class ColumnGeneration:
                         continue  # nobody can keep the node's counts: no roster there
                     if not converged:
                         # out of time: the node keeps its best bound so far
-                        closed.append((max(parent, found), node))
+                        closed.append((max(parent, found), above))
                         break
                     bound = max(parent, found, self.lp_value)
                 nodes += 1
@@ -746,8 +758,8 @@ class ColumnGeneration:
                     closed.append((bound, node))
                     continue
                 for child in children:
-                    heapq.heappush(heap, (bound, next(order), child))
-            leaves = [*closed, *((b, boxes) for b, _, boxes in heap)]
+                    heapq.heappush(heap, (bound, next(order), child, node))
+            leaves = [*closed, *((b, boxes) for b, _, _, boxes in heap)]
             if not leaves:
                 return incumbent
             least = min(leaves, key=lambda leaf: leaf[0])
@@ -760,11 +772,19 @@ class ColumnGeneration:
                 self._solve_master(Budget(math.inf))
 
     def _split(self, node: dict[int, SpreadBox]) -> tuple[dict[int, SpreadBox], ...] | None:
-        """The two children of the node whose LP is solved, or None if no spread splits."""
+        """The two children of the node whose LP is solved, or None if no spread splits: on
+        the heaviest spread that splits (on the sample's inbound center, W3 before W5 raised
+        the bound from 92.4 to 100 in 25 s, where taking the larger weight times distance
+        first reached 95.75 in 30 s), at its max or its min, whichever is worth more."""
         best: tuple[float, tuple[dict[int, SpreadBox], ...]] | None = None
-        for j, (high, low) in self.master.spreads.items():
-            link = self.links[j]
-            assert isinstance(link, Spread)
+        best_weight = 0
+        heaviest = sorted(self.master.spreads.items(),
+                          key=lambda item: -self._spread(item[0]).weight)
+        for j, (high, low) in heaviest:
+            link = self._spread(j)
+            if best is not None and link.weight < best_weight:
+                break  # a lighter spread: split the heavier one first
+            best_weight = link.weight
             box = node.get(j, SpreadBox.whole(link))
             used = [self._count(cls, cells, j) for cls in self.classes if j in cls.spread_tally
                     for var, cells in cls.column_vars if var.solution_value() > 1e-6]
@@ -785,6 +805,11 @@ class ColumnGeneration:
                                    {**node, j: replace(box, min_at_most=bottom - 1)})
         return None if best is None else best[1]
 
+    def _spread(self, j: int) -> Spread:
+        link = self.links[j]
+        assert isinstance(link, Spread)
+        return link
+
     def dives(self, budget: Budget, *, target: float = 0.0,
               seed: int = 0) -> dict[str, list[str]] | None:
         """The best roster of repeated dives within the budget: the first fixes what the LP
@@ -793,6 +818,12 @@ class ColumnGeneration:
         (a proven bound), when a dive as long as the longest so far would not fit, or after
         :data:`STALE_DIVES` dives in a row found nothing better. None if no dive ends in
         time."""
+        if self.boxes:
+            # the LP under the branching in force (columns may be missing for it)
+            try:
+                self._converge(budget, changed=True)
+            except NoColumn:
+                return None
         rng: random.Random | None = None
         best: dict[str, list[str]] | None = None
         best_objective = math.inf
@@ -825,14 +856,14 @@ class ColumnGeneration:
         be a bound on the whole problem)."""
         if not self._solve_master(budget):  # columns may have come in since the last solve
             return None
+        cautious = False
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             while not budget.exhausted:
-                open_classes = self.master.fix_integral(rng)
-                if not open_classes:
-                    break
+                saved = self.master.lower_bounds()
+                open_classes = self.master.fix_integral(rng, more=not cautious)
                 if not self._solve_master(budget):
                     return None
-                for _ in range(rounds_per_step):
+                for _ in range(rounds_per_step if open_classes else 0):
                     try:
                         done = self._round(budget, pool, open_classes)
                     except NoColumn:
@@ -843,6 +874,20 @@ class ColumnGeneration:
                         break
                     if not self._solve_master(budget):
                         return None
+                if self.lp_value >= _ARTIFICIAL / 2:
+                    # the fixings leave a hard minimum short (or the pair rule broken): undo
+                    # them and fix one column only (the sample's inbound center: dives under
+                    # a branching's counts ended short of team leaders without this)
+                    if cautious:
+                        return None
+                    self.master.restore(saved)
+                    cautious = True
+                    if not self._solve_master(budget):
+                        return None
+                    continue
+                cautious = False
+                if not open_classes:
+                    break
             else:
                 return None
         roster = self.master.fixed_roster()
