@@ -361,6 +361,11 @@ def solve(
 COLUMN_ROUNDS = 40
 
 
+#: the dives after branching keep each spread's counts within this of the LP's min and max
+#: (``ColumnGeneration.dives``)
+DIVE_WINDOW = 1
+
+
 def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
                   start: Roster) -> tuple[float, dict[str, list[str]] | None]:
     """Column generation for ``settings.column_share`` of the time limit: its bound (rounded up
@@ -391,7 +396,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
     generation.restrict(generation.best_boxes)
     diving = Budget(seconds - bounded - branching.spent,
                     deterministic=settings.deterministic, stop=budget.stop)
-    dived = generation.dives(diving, target=bound, seed=settings.seed)
+    dived = generation.dives(diving, target=bound, seed=settings.seed, window=DIVE_WINDOW)
     generation.restrict({})
     if dived is None:
         dived = generation.dives(diving, target=bound, seed=settings.seed)
