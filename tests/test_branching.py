@@ -360,6 +360,20 @@ def test_solve_proves_the_tiny_optimum_in_the_column_phase() -> None:
         ("tiny", OPTIMUM, 7.0)]
 
 
+def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
+    """The same at 20 s, but branching needs more of the phase than is left after the bound
+    (column_branch_min_seconds 1,000 against about 10 s): the phase's bound is the root's 0,
+    its dives from the root find the optimum 7 all the same, and the progress line after the
+    phase reports bound 0.0; the search after it proves 7."""
+    lines: list[tuple[str, float, float, float]] = []
+    result = solve(tiny(), SolveSettings(time_limit=20, workers=2,
+                                         column_branch_min_seconds=1000),
+                   progress=lambda *line: lines.append(line))
+    assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+    assert [(name, objective, bound) for name, _, objective, bound in lines][0] == (
+        "tiny", OPTIMUM, ROOT_LP)
+
+
 def test_solve_many_solves_the_smallest_first_and_answers_in_input_order() -> None:
     """Three tiny problems of 4, 2 and 3 people (sizes 8, 4, 6 person-days), given in that
     order on 2 workers (one at a time): the progress lines come from the smallest first
