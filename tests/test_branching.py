@@ -370,8 +370,8 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
                                          column_branch_min_seconds=1000),
                    progress=lambda *line: lines.append(line))
     assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
-    assert [(name, objective, bound) for name, _, objective, bound in lines][0] == (
-        "tiny", OPTIMUM, ROOT_LP)
+    name, _, objective, bound = lines[0]
+    assert (name, objective, bound) == ("tiny", OPTIMUM, ROOT_LP)
 
 
 def test_solve_many_solves_the_smallest_first_and_answers_in_input_order() -> None:
