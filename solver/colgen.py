@@ -17,8 +17,13 @@ hard to meet. Column generation prices whole rosters of one person instead:
 At every round the Lagrangian bound ``master LP + sum over people of their least reduced cost``
 (from CP-SAT's bound on each pricing problem, so it holds even before the pricing is optimal) is
 a valid lower bound on the objective; when no person has a negative reduced cost it equals the
-master LP, the Dantzig-Wolfe bound. Rules that tie people together other than cover (a pair rule,
-fairness between people) are left out of the bound, which keeps it valid, only weaker.
+master LP, the Dantzig-Wolfe bound. The rules that tie people together besides cover state their
+own rows (:mod:`solver.rules.links`: the pair rule's caps, the fairness spreads' max and min);
+any other such rule is left out of the bound, which keeps it valid, only weaker.
+
+The LP evens out a spread's fractional counts; branching on the spreads
+(:meth:`ColumnGeneration.branch`) keeps each person's count within a box per node and raises
+the bound past the root's (the sample's outbound center: 20.5 to 25, its optimum).
 
 People whose own parts are the same model, counted in the same cover requirements, share one
 pricing problem (a class with a head count).
