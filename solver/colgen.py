@@ -523,6 +523,10 @@ class SpreadBox:
         return cls(0, upper, 0, upper)
 
 
+#: a branching: per spread link (its index), the box its counts keep
+Boxes = dict[int, SpreadBox]
+
+
 class NoColumn(Exception):
     """Someone has no roster of their own under the branching in force."""
 
@@ -550,7 +554,7 @@ class ColumnGeneration:
         self.links = links
         self._spread_counts()
         #: the branching in force (:meth:`restrict`): per spread link, its box
-        self.boxes: dict[int, SpreadBox] = {}
+        self.boxes: Boxes = {}
         self.class_of = {pid: cls for cls in self.classes for pid in cls.ids}
         if columns is not None:
             self.add_roster(columns)
@@ -565,7 +569,7 @@ class ColumnGeneration:
         self.seconds = 0.0
         self.nodes = 0  # nodes of the last branching (:meth:`branch`)
         #: the branching of the leaf with the least bound at the end of :meth:`branch`
-        self.best_boxes: dict[int, SpreadBox] = {}
+        self.best_boxes: Boxes = {}
 
     def add_roster(self, roster: Roster) -> None:
         """Every person's cells in ``roster`` as columns."""
@@ -685,7 +689,7 @@ class ColumnGeneration:
             counts[j] = cls.spread_tally[j].count(cells)
         return counts[j]
 
-    def restrict(self, boxes: dict[int, SpreadBox]) -> None:
+    def restrict(self, boxes: Boxes) -> None:
         """Put the branching ``boxes`` in force (per spread link; the others unrestricted): the
         master's max and min variables within their boxes' bounds, the columns whose counts are
         outside a box out of the LP (bound to 0), and every pricing kept inside the boxes."""
@@ -731,7 +735,6 @@ class ColumnGeneration:
         """
         if not self.converged or not self.master.spreads:
             return self.best
-        Boxes = dict[int, SpreadBox]
         # open nodes: their parent's bound, an order, their boxes and their parent's
         heap: list[tuple[float, int, Boxes, Boxes]] = [(self.best, 0, {}, {})]
         closed: list[tuple[float, Boxes]] = []  # bounds for good, with a solved node's boxes
@@ -779,12 +782,12 @@ class ColumnGeneration:
                 self.restrict({})
                 self._solve_master(Budget(math.inf))
 
-    def _split(self, node: dict[int, SpreadBox]) -> tuple[dict[int, SpreadBox], ...] | None:
+    def _split(self, node: Boxes) -> tuple[Boxes, ...] | None:
         """The two children of the node whose LP is solved, or None if no spread splits: on
         the heaviest spread that splits (on the sample's inbound center, W3 before W5 raised
         the bound from 92.4 to 100 in 25 s, where taking the larger weight times distance
         first reached 95.75 in 30 s), at its max or its min, whichever is worth more."""
-        best: tuple[float, tuple[dict[int, SpreadBox], ...]] | None = None
+        best: tuple[float, tuple[Boxes, ...]] | None = None
         best_weight = 0
         heaviest = sorted(self.master.spreads.items(),
                           key=lambda item: -self._spread(item[0]).weight)
@@ -840,7 +843,7 @@ class ColumnGeneration:
             if self.boxes is not boxes:
                 self.restrict(boxes)
 
-    def _windows(self, window: int) -> dict[int, SpreadBox]:
+    def _windows(self, window: int) -> Boxes:
         """The boxes in force narrowed to ``window`` around the LP's min and max."""
         boxes = dict(self.boxes)
         for j, (high, low) in self.master.spreads.items():

@@ -397,11 +397,11 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
     spent = bounding.spent  # (a wall-time budget's spent time goes on counting)
     left = seconds - spent
     dived = None
+    start_objective = check_roster(problem, start).objective
     if left >= settings.column_branch_min_seconds:
         branching = Budget(left * settings.column_branch_share,
                            deterministic=settings.deterministic, stop=budget.stop)
-        branched = generation.branch(branching,
-                                     incumbent=check_roster(problem, start).objective)
+        branched = generation.branch(branching, incumbent=start_objective)
         spent += branching.spent
         bound = max(bound, float(math.ceil(branched - 1e-6)))
         # dives under the best node's boxes and a window around its LP's spreads
@@ -418,8 +418,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
         dived = generation.dives(diving, target=bound, seed=settings.seed)
         spent += diving.spent
     budget.spend(spent)
-    if dived is None or check_roster(problem, dived).objective >= check_roster(
-            problem, start).objective:
+    if dived is None or check_roster(problem, dived).objective >= start_objective:
         return bound, None
     return bound, dived
 
