@@ -39,7 +39,7 @@ import itertools
 import math
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -718,7 +718,8 @@ class ColumnGeneration:
                     domain[0], domain[1] = box.low - constant, box.high - constant
             cls.counters = tuple(counters)
 
-    def branch(self, budget: Budget, *, incumbent: float = math.inf) -> float:
+    def branch(self, budget: Budget, *, incumbent: float = math.inf,
+               on_bound: Callable[[float], None] | None = None) -> float:
         """Branch and price on the spreads (after :meth:`run` converged): a better bound than
         the root's, or the root's if no branching helps within the budget.
 
@@ -731,7 +732,8 @@ class ColumnGeneration:
         ``incumbent`` (an objective of a roster known) is closed. A node the LP can't split
         further on a spread keeps its bound for good. Ends with the root's restrictions back
         in force, and in :attr:`best_boxes` the branching of the node solved whose subtree
-        holds the least bound (the dives start there).
+        holds the least bound (the dives start there). ``on_bound`` hears the bound, rounded up
+        to a whole number (as objectives are), each time that rises.
         """
         if not self.converged or not self.master.spreads:
             return self.best
@@ -741,8 +743,14 @@ class ColumnGeneration:
         nodes = 0
         restricted = False
         order = itertools.count(1)
+        told = math.ceil(self.best - 1e-6)
         try:
             while heap:
+                if on_bound is not None and nodes:
+                    now = min([b for b, _ in closed] + [heap[0][0]])
+                    if math.ceil(now - 1e-6) > told:  # (objectives are whole numbers)
+                        told = math.ceil(now - 1e-6)
+                        on_bound(float(told))
                 parent, _, node, above = heapq.heappop(heap)
                 if math.ceil(parent - 1e-6) >= incumbent:
                     closed.append((parent, above))  # and so are all the others

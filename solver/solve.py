@@ -287,7 +287,8 @@ def solve(
     start_objective: int | None = None  # the checker's objective of the roster after the phase
     if (settings.column_share > 0 and settings.time_limit >= settings.column_min_seconds
             and hint is not None and pin is None):
-        column_bound, dived = _column_phase(problem, settings, budget, hint)
+        on_bound = None if progress is None else _bound_progress(progress, problem, hint, start)
+        column_bound, dived = _column_phase(problem, settings, budget, hint, on_bound)
         if dived is not None:
             hint = dived
             first = dived
@@ -367,15 +368,29 @@ def solve(
 COLUMN_ROUNDS = 40
 
 
+def _bound_progress(progress: ProgressFn, problem: Problem, roster: Roster,
+                    start: float) -> Callable[[float], None]:
+    """Progress lines for the column phase's bound, with ``roster``'s objective (the best
+    known while the phase runs)."""
+    objective = check_roster(problem, roster).objective
+
+    def report(bound: float) -> None:
+        progress(problem.name, time.perf_counter() - start, objective, bound)
+
+    return report
+
+
 #: the dives after branching keep each spread's counts within this of the LP's min and max
 #: (``ColumnGeneration.dives``)
 DIVE_WINDOW = 1
 
 
-def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
-                  start: Roster) -> tuple[float, dict[str, list[str]] | None]:
+def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, start: Roster,
+                  on_bound: Callable[[float], None] | None = None
+                  ) -> tuple[float, dict[str, list[str]] | None]:
     """Column generation for ``settings.column_share`` of the time limit: its bound (rounded up
-    to an integer, as every objective is one) and the dived roster if it beats ``start``."""
+    to an integer, as every objective is one) and the dived roster if it beats ``start``.
+    ``on_bound`` hears the bound when the root converges and as branching raises it."""
     from solver.colgen import ColumnGeneration
 
     seconds = min(budget.left, settings.time_limit * settings.column_share)
@@ -393,6 +408,8 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
         # pricing too slow for this problem: diving would be too; the time goes back
         budget.spend(bounding.spent)
         return bound, None
+    if on_bound is not None:
+        on_bound(bound)
     # branching on the spreads: a better bound, and the counts the dives start from
     spent = bounding.spent  # (a wall-time budget's spent time goes on counting)
     left = seconds - spent
@@ -401,7 +418,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget,
     if left >= settings.column_branch_min_seconds:
         branching = Budget(left * settings.column_branch_share,
                            deterministic=settings.deterministic, stop=budget.stop)
-        branched = generation.branch(branching, incumbent=start_objective)
+        branched = generation.branch(branching, incumbent=start_objective, on_bound=on_bound)
         spent += branching.spent
         bound = max(bound, float(math.ceil(branched - 1e-6)))
         # dives under the best node's boxes and a window around its LP's spreads

@@ -347,8 +347,12 @@ def test_sample_outbound_branching_proves_the_dived_roster_optimal() -> None:
 def test_solve_proves_the_tiny_optimum_in_the_column_phase() -> None:
     """At 20 s (at least column_min_seconds, 19) the column phase runs: its bound 7 (from
     branching; the root's is 0) meets the dived roster's 7, so solve() ends right there,
-    OPTIMAL with bound exactly 7.0, without a CP-SAT search (no solution counted); the one
-    progress line is the phase's (objective 7, bound 7.0)."""
+    OPTIMAL with bound exactly 7.0, without a CP-SAT search (no solution counted).
+
+    Progress lines, each with the best roster known: the root's bound 0 with the first roster
+    (100: both people off on the same day leaves the other day short); branching's bound as it
+    rises past a whole number, rounded up: after node B (3.5, the least open node) 4; then the
+    phase's line, the dived roster 7 with the bound 7 (the tree closed at node D)."""
     assert SolveSettings().column_min_seconds == 19.0
     lines: list[tuple[str, float, float, float]] = []
     result = solve(tiny(), SolveSettings(time_limit=20, workers=2),
@@ -357,21 +361,22 @@ def test_solve_proves_the_tiny_optimum_in_the_column_phase() -> None:
     assert result.num_solutions == 0
     assert result.report.violations == []
     assert [(name, objective, bound) for name, _, objective, bound in lines] == [
-        ("tiny", OPTIMUM, 7.0)]
+        ("tiny", 100, ROOT_LP), ("tiny", 100, 4.0), ("tiny", OPTIMUM, 7.0)]
 
 
 def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
     """The same at 20 s, but branching needs more of the phase than is left after the bound
     (column_branch_min_seconds 1,000 against about 10 s): the phase's bound is the root's 0,
-    its dives from the root find the optimum 7 all the same, and the progress line after the
-    phase reports bound 0.0; the search after it proves 7."""
+    its dives from the root find the optimum 7 all the same: the progress lines are the
+    root's bound (0, with the first roster's 100) and the phase's (7, bound still 0); the
+    search after it proves 7."""
     lines: list[tuple[str, float, float, float]] = []
     result = solve(tiny(), SolveSettings(time_limit=20, workers=2,
                                          column_branch_min_seconds=1000),
                    progress=lambda *line: lines.append(line))
     assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
-    name, _, objective, bound = lines[0]
-    assert (name, objective, bound) == ("tiny", OPTIMUM, ROOT_LP)
+    assert [(name, objective, bound) for name, _, objective, bound in lines[:2]] == [
+        ("tiny", 100, ROOT_LP), ("tiny", OPTIMUM, ROOT_LP)]
 
 
 def test_solve_many_solves_the_smallest_first_and_answers_in_input_order() -> None:

@@ -578,7 +578,7 @@ def test_a_stop_during_column_generation_ends_the_solve(monkeypatch: pytest.Monk
     seen: list[int] = []
 
     def phase(problem: Problem, settings: SolveSettings, budget: Budget,
-              start: dict[str, list[str]]) -> tuple[float, None]:
+              start: dict[str, list[str]], on_bound: object = None) -> tuple[float, None]:
         seen.append(check_roster(problem, start).objective)
         stop.request()
         return 2.0, None
