@@ -517,10 +517,9 @@ class SpreadBox:
     min_at_most: int
 
     @classmethod
-    def whole(cls, link: Link) -> SpreadBox:
+    def whole(cls, link: Spread) -> SpreadBox:
         """No restriction."""
-        upper = link.upper if isinstance(link, Spread) else 0
-        return cls(0, upper, 0, upper)
+        return cls(0, link.upper, 0, link.upper)
 
 
 #: a branching: per spread link (its index), the box its counts keep
@@ -695,7 +694,7 @@ class ColumnGeneration:
         outside a box out of the LP (bound to 0), and every pricing kept inside the boxes."""
         self.boxes = boxes
         for j, (high, low) in self.master.spreads.items():
-            box = boxes.get(j, SpreadBox.whole(self.links[j]))
+            box = boxes.get(j, SpreadBox.whole(self._spread(j)))
             high.bound(max(box.low, box.max_at_least), box.high)
             low.bound(box.low, min(box.high, box.min_at_most))
         for cls in self.classes:
@@ -706,7 +705,7 @@ class ColumnGeneration:
                 var.SetUb(self.master.lp.infinity() if inside else 0.0)
             counters = []
             for j, tally in cls.spread_tally.items():
-                box = boxes.get(j, SpreadBox.whole(self.links[j]))
+                box = boxes.get(j, SpreadBox.whole(self._spread(j)))
                 if cls.cells_of:
                     if j in boxes:
                         counters.append(labelling.Counter(tally.days, tally.codes, box.low,
@@ -855,7 +854,7 @@ class ColumnGeneration:
         """The boxes in force narrowed to ``window`` around the LP's min and max."""
         boxes = dict(self.boxes)
         for j, (high, low) in self.master.spreads.items():
-            box = boxes.get(j, SpreadBox.whole(self.links[j]))
+            box = boxes.get(j, SpreadBox.whole(self._spread(j)))
             lower = max(box.low, math.floor(low.var.solution_value() + 1e-6) - window)
             upper = min(box.high, math.ceil(high.var.solution_value() - 1e-6) + window)
             if lower <= upper:
