@@ -81,6 +81,16 @@ class Budget:
         if self.deterministic:
             self._spent_deterministic += amount
 
+    @contextmanager
+    def part(self, share: float) -> Iterator[Budget]:
+        """A budget of ``share`` of what is left here, with the same kind and stop; its spent
+        time counts here when the ``with`` block ends."""
+        part = Budget(self.left * share, deterministic=self.deterministic, stop=self.stop)
+        try:
+            yield part
+        finally:
+            self.spend(part.spent)
+
     def limit(self, solver: cp_model.CpSolver, seconds: float) -> None:
         """Limit one CP-SAT search to ``seconds`` (of this budget's kind), within what's left."""
         amount = max(0.01, min(seconds, self.left))

@@ -61,24 +61,39 @@ class SolveSettings:
     # ends at 104-107, against 149-172 without, and the sample's bound is 125 instead of 0
     # (see the README)
     column_share: float = 0.5
-    # no column generation for a problem given less time than this, in seconds: converging
-    # and diving then leave the search too little (synthetic centers of 100 people given 10-15 s
-    # each, in departments of 600 and 2,000: objectives 2,786 and 3,898 with it, 2,034 and
-    # 3,356 without; given 20 s, 85 against 110-114). 19, not 20: a department's center gets
-    # its share of the time left, a little under a 20 s limit for a one-center department
-    column_min_seconds: float = 19.0
+    # a problem given less time than this, in seconds, gives column generation
+    # ``column_short_share`` of it instead, and the phase does not branch: the root's bound
+    # takes 1-4 s on a 100-person center whatever the limit, and a dived roster beats what the
+    # search makes of a first roster in the same time (synthetic centers of 100 people given
+    # 10 s each in a department of 600: 52-144 each, 612 in all, against 2,034-2,786 with no
+    # column generation; given 15 s, branching raised no bound in 4.7 s and left the dives too
+    # little to end one: 3,240-3,662 against 144). 19, not 20: a
+    # department's center gets its share of the time left, a little under a 20 s limit for a
+    # one-center department
+    column_short_seconds: float = 19.0
+    column_short_share: float = 0.8
+    # no column generation for a problem given less time than this, in seconds: the root's
+    # bound alone takes 1-4 s on a 100-person center
+    column_min_seconds: float = 8.0
     # share of that phase the bound may take (it gives up sooner when its rounds are too slow
     # to converge, see COLUMN_ROUNDS); diving takes the rest. The benchmark's settings use 0.5
     column_bound_share: float = 1.0
     # share of what the bound leaves of the phase for branching on the spreads (W3, W5) to
     # raise it (ColumnGeneration.branch); the dives then start from the best leaf's counts.
-    # Problems without spreads (the benchmark's) skip it
-    column_branch_share: float = 0.5
+    # Problems without spreads (the benchmark's) skip it. 0.6: the sample's inbound center
+    # reaches its bound of 100 in 4 runs of 4 (at 0.5 some runs stopped at 95, a node short);
+    # its dives have less time, but the first one may run past the phase
+    # (``column_dive_grace_share``)
+    column_branch_share: float = 0.6
     # no branching when less than this is left of the phase after the bound, in seconds:
     # branching and diving would each get too little (a synthetic 100-person center given
     # 20 s had 3 s for each, no dive ended in time, and the search went on from the first
     # roster: 1,095 against 79 without branching)
     column_branch_min_seconds: float = 8.0
+    # until a dive has given a roster, a dive may run past the phase into this share of the
+    # time the phase leaves the search (a dive cut short gives nothing; see
+    # ColumnGeneration.dives)
+    column_dive_grace_share: float = 0.5
 
 
 @dataclass
@@ -285,8 +300,7 @@ def solve(
         hint = first
     column_bound: float | None = None
     start_objective: int | None = None  # the checker's objective of the roster after the phase
-    if (settings.column_share > 0 and settings.time_limit >= settings.column_min_seconds
-            and hint is not None and pin is None):
+    if _column_share(settings) > 0 and hint is not None and pin is None:
         on_bound = None if progress is None else _bound_progress(progress, problem, hint, start)
         column_bound, dived = _column_phase(problem, settings, budget, hint, on_bound)
         if dived is not None:
@@ -380,6 +394,16 @@ def _bound_progress(progress: ProgressFn, problem: Problem, roster: Roster,
     return report
 
 
+def _column_share(settings: SolveSettings) -> float:
+    """The share of the time limit for the column phase: none under ``column_min_seconds`` or
+    with ``column_share`` 0, ``column_short_share`` under ``column_short_seconds``."""
+    if settings.column_share <= 0 or settings.time_limit < settings.column_min_seconds:
+        return 0.0
+    if settings.time_limit < settings.column_short_seconds:
+        return settings.column_short_share
+    return settings.column_share
+
+
 #: the dives after branching keep each spread's counts within this of the LP's min and max
 #: (``ColumnGeneration.dives``)
 DIVE_WINDOW = 1
@@ -393,7 +417,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     ``on_bound`` hears the bound when the root converges and as branching raises it."""
     from solver.colgen import ColumnGeneration
 
-    seconds = min(budget.left, settings.time_limit * settings.column_share)
+    seconds = min(budget.left, settings.time_limit * _column_share(settings))
     # from no columns: seeding the master with ``start`` slows it down (the sample's inbound
     # center converged in 48 rounds, 10.5 s, instead of 34 rounds, 5.5 s; a first roster is far
     # from the LP's optimum), and the Curtois instances end the same either way
@@ -415,7 +439,8 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     left = seconds - spent
     dived = None
     start_objective = check_roster(problem, start).objective
-    if left >= settings.column_branch_min_seconds:
+    if (left >= settings.column_branch_min_seconds
+            and settings.time_limit >= settings.column_short_seconds):
         branching = Budget(left * settings.column_branch_share,
                            deterministic=settings.deterministic, stop=budget.stop)
         branched = generation.branch(branching, incumbent=start_objective, on_bound=on_bound)
@@ -426,18 +451,25 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         diving = Budget(seconds - spent, deterministic=settings.deterministic,
                         stop=budget.stop)
         dived = generation.dives(diving, target=bound, seed=settings.seed,
-                                 window=DIVE_WINDOW)
+                                 window=DIVE_WINDOW, grace=_dive_grace(settings, budget, diving))
         generation.restrict({})
         spent += diving.spent
     if dived is None:  # no branching, or nothing from its dives: dives from the root
         diving = Budget(seconds - spent, deterministic=settings.deterministic,
                         stop=budget.stop)
-        dived = generation.dives(diving, target=bound, seed=settings.seed)
+        dived = generation.dives(diving, target=bound, seed=settings.seed,
+                                 grace=_dive_grace(settings, budget, diving))
         spent += diving.spent
     budget.spend(spent)
     if dived is None or check_roster(problem, dived).objective >= start_objective:
         return bound, None
     return bound, dived
+
+
+def _dive_grace(settings: SolveSettings, budget: Budget, diving: Budget) -> float:
+    """How far the first dive may run past ``diving``: ``column_dive_grace_share`` of what the
+    solve's ``budget`` has after it."""
+    return max(0.0, budget.left - diving.left) * settings.column_dive_grace_share
 
 
 def _early_result(problem: Problem, roster: Roster, start: float, *, bound: float = 0.0,

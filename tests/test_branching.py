@@ -19,7 +19,7 @@ import pytest
 
 from roster.compile import compile_scenario
 from roster.io.scenario_reader import load_scenario
-from solver import labelling
+from solver import colgen, labelling
 from solver.budget import Budget
 from solver.check import check_roster
 from solver.colgen import ColumnGeneration, NoColumn, SpreadBox
@@ -33,7 +33,7 @@ from solver.rules.fixed_cells import FixedCells
 from solver.rules.links import Spread
 from solver.rules.minutes import TotalMinutes
 from solver.rules.one_shift import OneShiftPerDay
-from solver.solve import SolveSettings, solve, solve_many
+from solver.solve import SolveSettings, _column_share, _dive_grace, solve, solve_many
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 #: far more than any tiny problem here needs (they converge in milliseconds)
@@ -345,7 +345,7 @@ def test_sample_outbound_branching_proves_the_dived_roster_optimal() -> None:
 # --- solve() and solve_many() ----------------------------------------------------------------
 
 def test_solve_proves_the_tiny_optimum_in_the_column_phase() -> None:
-    """At 20 s (at least column_min_seconds, 19) the column phase runs: its bound 7 (from
+    """At 20 s (at least column_short_seconds, 19) the column phase branches: its bound 7 (from
     branching; the root's is 0) meets the dived roster's 7, so solve() ends right there,
     OPTIMAL with bound exactly 7.0, without a CP-SAT search (no solution counted).
 
@@ -353,7 +353,7 @@ def test_solve_proves_the_tiny_optimum_in_the_column_phase() -> None:
     (100: both people off on the same day leaves the other day short); branching's bound as it
     rises past a whole number, rounded up: after node B (3.5, the least open node) 4; then the
     phase's line, the dived roster 7 with the bound 7 (the tree closed at node D)."""
-    assert SolveSettings().column_min_seconds == 19.0
+    assert SolveSettings().column_short_seconds == 19.0
     lines: list[tuple[str, float, float, float]] = []
     result = solve(tiny(), SolveSettings(time_limit=20, workers=2),
                    progress=lambda *line: lines.append(line))
@@ -377,6 +377,39 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
     assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
     assert [(name, objective, bound) for name, _, objective, bound in lines[:2]] == [
         ("tiny", 100, ROOT_LP), ("tiny", OPTIMUM, ROOT_LP)]
+
+
+@pytest.mark.parametrize(("limit", "share"), [
+    (5, 0.0),  # under column_min_seconds (8): no phase
+    (8, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
+    (19, 0.5), (60, 0.5),  # column_share
+])
+def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) -> None:
+    assert _column_share(SolveSettings(time_limit=limit)) == share
+    assert _column_share(SolveSettings(time_limit=limit, column_share=0)) == 0.0
+
+
+def test_a_short_limit_gives_the_phase_more_and_no_branching(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10 s (under column_short_seconds) the bound gets the phase's 10 * 0.8 = 8 s (at 20 s:
+    20 * 0.5 = 10 s), and the phase does not branch although 8 s is far more than
+    column_branch_min_seconds asks for: its bound stays the root's 0 and its dives from the
+    root find the optimum 7, as in the test above; at 20 s it branches (bound 4, then 7)."""
+    amounts: list[float] = []
+    run = ColumnGeneration.run
+
+    def recorded(self: ColumnGeneration, budget: Budget, **kw: int) -> object:
+        amounts.append(budget.amount)
+        return run(self, budget, **kw)
+
+    monkeypatch.setattr(ColumnGeneration, "run", recorded)
+    for limit, bounds in ((10, [ROOT_LP, ROOT_LP]), (20, [ROOT_LP, 4.0, 7.0])):
+        lines: list[tuple[str, float, float, float]] = []
+        result = solve(tiny(), SolveSettings(time_limit=limit, workers=2),
+                       progress=lambda *line, seen=lines: seen.append(line))
+        assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+        assert [bound for *_, bound in lines[:len(bounds)]] == bounds
+    assert amounts == [10 * 0.8, 20 * 0.5]
 
 
 def test_solve_many_solves_the_smallest_first_and_answers_in_input_order() -> None:
@@ -462,3 +495,48 @@ def test_dives_in_a_window_keep_it_and_give_the_boxes_back() -> None:
     assert roster is not None
     assert check_roster(g.problem, roster).objective == OPTIMUM
     assert g.boxes == {W3: box_b}
+
+
+def test_dives_with_no_time_to_converge_dive_from_the_lp_as_it_is(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With DIVE_CONVERGE_SHARE 0 the LP under node B's box and then under the window gets no
+    pricing round before diving (a dives' budget spent converging would leave no dive): the
+    dives start from the master re-solved with the columns it has (the root's two, which B's
+    box keeps, max >= 1 asking only that someone is off on the rest day): it takes each whole,
+    the optimum 7; B's box is in force again after."""
+    g = generation(tiny())
+    box_b = replace_box(max_at_least=1)
+    g.restrict({W3: box_b})
+    monkeypatch.setattr(colgen, "DIVE_CONVERGE_SHARE", 0.0)
+    rounds = g.rounds
+    roster = g.dives(Budget(GENEROUS), window=0)
+    assert roster is not None
+    assert check_roster(g.problem, roster).objective == OPTIMUM
+    assert g.boxes == {W3: box_b}
+    assert g.rounds == rounds  # no pricing: the LP under B already takes whole columns
+
+
+def test_the_first_dive_may_run_past_the_budget_by_the_grace() -> None:
+    """A deterministic budget of 0.01 is spent by the dive's first master solve (MASTER_WORK
+    0.03), so with no grace the dive is cut short and dives give nothing. With a grace of
+    GENEROUS the first dive ends: the optimum 7 (target 7 stops the dives there), and the
+    budget shows the overrun (spent > 0.01)."""
+    g = generation(tiny())
+    assert g.dives(Budget(0.01, deterministic=True)) is None
+    budget = Budget(0.01, deterministic=True)
+    roster = g.dives(budget, target=OPTIMUM, grace=GENEROUS)
+    assert roster is not None
+    assert check_roster(g.problem, roster).objective == OPTIMUM
+    assert budget.spent >= colgen.MASTER_WORK > budget.amount
+
+
+def test_the_dive_grace_is_a_share_of_what_the_phase_leaves_the_search() -> None:
+    """A solve's budget of 10 with 2 spent and dives given 3: the search would have
+    10 - 2 - 3 = 5 after them, and the first dive may take column_dive_grace_share 0.5 of it:
+    2.5 (none if the dives' budget is all the solve has left)."""
+    budget = Budget(10, deterministic=True)
+    budget.spend(2)
+    settings = SolveSettings()
+    assert settings.column_dive_grace_share == 0.5
+    assert _dive_grace(settings, budget, Budget(3, deterministic=True)) == 2.5
+    assert _dive_grace(settings, budget, Budget(8, deterministic=True)) == 0.0

@@ -1,0 +1,28 @@
+"""solver.budget.Budget.part: a share of what is left, counted back when it ends."""
+
+from __future__ import annotations
+
+from solver.budget import Budget
+
+
+def test_a_part_is_a_share_of_what_is_left_and_counts_back() -> None:
+    """Deterministic budget of 10 with 4 spent: a half part has (10 - 4) * 0.5 = 3; spending
+    1 in it leaves it 2, and the whole has 4 + 1 = 5 spent after the part ends."""
+    budget = Budget(10, deterministic=True)
+    budget.spend(4)
+    with budget.part(0.5) as part:
+        assert (part.amount, part.deterministic, part.stop) == (3.0, True, budget.stop)
+        part.spend(1)
+        assert part.left == 2.0
+        assert budget.spent == 4.0  # counted when the part ends
+    assert budget.spent == 5.0
+
+
+def test_a_stop_reaches_the_part_and_a_zero_share_is_exhausted() -> None:
+    budget = Budget(10)
+    with budget.part(0.0) as part:
+        assert part.exhausted
+    with budget.part(0.5) as part:
+        assert not part.exhausted
+        budget.stop.request()
+        assert part.exhausted
