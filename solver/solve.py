@@ -73,7 +73,10 @@ class SolveSettings:
     column_short_seconds: float = 19.0
     column_short_share: float = 0.8
     # no column generation for a problem given less time than this, in seconds: the root's
-    # bound alone takes 1-4 s on a 100-person center
+    # bound alone takes 1-4 s on a 100-person center (a department of 600 given 40 s, 6.7 s a
+    # center: with the phase from 5 s the inbound centers' roots gave up as too slow to
+    # converge in time and ended at 2,293-2,402, 7,266 in all against 4,281 without it; given
+    # 50 s, 8.3 s a center: 560 with it)
     column_min_seconds: float = 8.0
     # share of that phase the bound may take (it gives up sooner when its rounds are too slow
     # to converge, see COLUMN_ROUNDS); diving takes the rest. The benchmark's settings use 0.5
@@ -124,8 +127,11 @@ class SolveResult:
 
 class _Progress(cp_model.CpSolverSolutionCallback):
     def __init__(self, ctx: ModelContext, name: str, progress: ProgressFn | None,
-                 start: float) -> None:
+                 start: float, floor: float = 0.0) -> None:
+        """``floor``: a bound known before the search (column generation's, else 0: every
+        objective is a sum of penalties); CP-SAT's own may start below it, even below 0."""
         super().__init__()
+        self._floor = floor
         self._ctx = ctx
         self._name = name
         self._progress = progress
@@ -143,7 +149,8 @@ class _Progress(cp_model.CpSolverSolutionCallback):
                 self.first_solution_seconds = elapsed
             self.best_roster = self._ctx.roster_from(self.boolean_value)
         if self._progress is not None:
-            self._progress(self._name, elapsed, self.objective_value, self.best_objective_bound)
+            self._progress(self._name, elapsed, self.objective_value,
+                           max(self._floor, self.best_objective_bound))
 
 
 def configure(solver: cp_model.CpSolver, settings: SolveSettings) -> None:
@@ -333,7 +340,7 @@ def solve(
         return _early_result(problem, first, start, bound=column_bound,
                              first_seconds=first_seconds, optimal=True)
     budget.limit(solver, budget.left * settings.full_model_share if use_lns else budget.left)
-    callback = _Progress(ctx, problem.name, progress, start)
+    callback = _Progress(ctx, problem.name, progress, start, floor=column_bound or 0.0)
     status = budget.run(solver, ctx.model, callback)
     result = SolveResult(name=problem.name, status=solver.status_name(status),
                          first_solution_seconds=first_seconds or callback.first_solution_seconds,
