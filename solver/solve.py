@@ -67,9 +67,8 @@ class SolveSettings:
     # search makes of a first roster in the same time (synthetic centers of 100 people given
     # 10 s each in a department of 600: 52-144 each, 612 in all, against 2,034-2,786 with no
     # column generation; given 15 s, branching raised no bound in 4.7 s and left the dives too
-    # little to end one: 3,240-3,662 against 144). 19, not 20: a
-    # department's center gets its share of the time left, a little under a 20 s limit for a
-    # one-center department
+    # little to end one: 3,240-3,662 against 144). 19, not 20: a department's center gets its
+    # share of the time left, a little under a 20 s limit for a one-center department
     column_short_seconds: float = 19.0
     column_short_share: float = 0.8
     # no column generation for a problem given less time than this, in seconds: the root's
@@ -434,10 +433,12 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     bounding = Budget(seconds * settings.column_bound_share,
                       deterministic=settings.deterministic, stop=budget.stop)
     found = generation.run(bounding, min_rounds=COLUMN_ROUNDS)
+    # each part's time counts in the solve's budget as soon as the part ends (a deterministic
+    # budget's only so), so that the dives' grace is taken from what the search has left
+    budget.spend(bounding.spent)
     bound = 0.0 if found is None else float(math.ceil(found.bound - 1e-6))
     if found is None or not found.converged:
         # pricing too slow for this problem: diving would be too; the time goes back
-        budget.spend(bounding.spent)
         return bound, None
     if on_bound is not None:
         on_bound(bound)
@@ -451,6 +452,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         branching = Budget(left * settings.column_branch_share,
                            deterministic=settings.deterministic, stop=budget.stop)
         branched = generation.branch(branching, incumbent=start_objective, on_bound=on_bound)
+        budget.spend(branching.spent)
         spent += branching.spent
         bound = max(bound, float(math.ceil(branched - 1e-6)))
         # dives under the best node's boxes and a window around its LP's spreads
@@ -460,14 +462,14 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         dived = generation.dives(diving, target=bound, seed=settings.seed,
                                  window=DIVE_WINDOW, grace=_dive_grace(settings, budget, diving))
         generation.restrict({})
+        budget.spend(diving.spent)
         spent += diving.spent
     if dived is None:  # no branching, or nothing from its dives: dives from the root
         diving = Budget(seconds - spent, deterministic=settings.deterministic,
                         stop=budget.stop)
         dived = generation.dives(diving, target=bound, seed=settings.seed,
                                  grace=_dive_grace(settings, budget, diving))
-        spent += diving.spent
-    budget.spend(spent)
+        budget.spend(diving.spent)
     if dived is None or check_roster(problem, dived).objective >= start_objective:
         return bound, None
     return bound, dived
