@@ -418,10 +418,15 @@ def test_bound_never_exceeds_the_brute_force_optimum(problem: Problem) -> None:
 @given(tiny_problems())
 def test_labelling_and_cp_sat_pricing_give_the_same_bound(problem: Problem) -> None:
     """People whose own part the dynamic programme prices (solver.labelling) get the same
-    columns' worth as from CP-SAT: the converged bound (the master LP's optimum, one number
-    however it is reached) is the same both ways. Only problems where labelling prices someone
-    (the others would compare CP-SAT with itself)."""
-    bounds = []
+    columns' worth as from CP-SAT: the converged master LP's optimum (one number however it is
+    reached) is the same both ways. Only problems where labelling prices someone (the others
+    would compare CP-SAT with itself).
+
+    The bound (the best Lagrangian bound of the rounds) may differ a little: CP-SAT scales the
+    pricing's fractional prices to integers, so its proven least reduced cost can fall short
+    of the exact one by about 1e-4 (a run found bounds 1.666667 and 1.666613 for LPs of 5/3):
+    each is at most its LP and within 1e-3 of it."""
+    lps = []
     for labelled in (True, False):
         generation = ColumnGeneration(problem, workers=2)
         if labelled:
@@ -430,9 +435,11 @@ def test_labelling_and_cp_sat_pricing_give_the_same_bound(problem: Problem) -> N
             for cls in generation.classes:
                 cls.cells_of = {}
         found = generation.run(Budget(GENEROUS))
-        bounds.append(None if found is None else round(found.bound, 6))
+        lps.append(None if found is None else round(found.lp, 6))
         assert found is None or found.converged
-    assert bounds[0] == pytest.approx(bounds[1], abs=1e-5)
+        if found is not None:
+            assert found.lp - 1e-3 <= found.bound <= found.lp + TOLERANCE
+    assert lps[0] == pytest.approx(lps[1], abs=1e-5)
 
 
 def test_infeasible_own_part_gives_no_bound() -> None:
