@@ -72,11 +72,11 @@ class SolveSettings:
     column_short_seconds: float = 19.0
     column_short_share: float = 0.8
     # no column generation for a problem given less time than this, in seconds: the root's
-    # bound alone takes 1-4 s on a 100-person center (a department of 600 given 40 s, 6.7 s a
-    # center: with the phase from 5 s the inbound centers' roots gave up as too slow to
-    # converge in time and ended at 2,293-2,402, 7,266 in all against 4,281 without it; given
-    # 50 s, 8.3 s a center: 560 with it)
-    column_min_seconds: float = 8.0
+    # bound alone takes 1-4 s on a 100-person center, and a dive about 1.3 s. A department of
+    # 600 given 30-40 s: 5.5 s a center 662, 6 s 645, 6.7 s 633 with the phase, against
+    # 4,237-6,055 without; 5 s a center: two inbound centers dived nothing and ended at their
+    # first rosters (about 4,900 each, 10,144 in all)
+    column_min_seconds: float = 6.0
     # share of that phase the bound may take (it gives up sooner when its rounds are too slow
     # to converge, see COLUMN_ROUNDS); diving takes the rest. The benchmark's settings use 0.5
     column_bound_share: float = 1.0
@@ -401,6 +401,10 @@ def _better(problem: Problem, roster: Roster, report: CheckReport, hint: Roster
 #: 28-day instances, while on Instances 15, 17 and 19 a round takes over 1 s and the bound does
 #: not converge in 60 s (searching instead gave better rosters there)
 COLUMN_ROUNDS = 40
+#: the same under ``column_short_seconds``: a synthetic inbound center of 100 people converges
+#: in 22-35 rounds of 0.1-0.16 s, and at 40 its root gave up in a phase of 5.4 s (a department
+#: of 600 given 40 s, 6.7 s a center: 637 with 20, 7,266 with 40, 4,281 with no phase)
+COLUMN_ROUNDS_SHORT = 20
 
 
 def _bound_progress(progress: ProgressFn, problem: Problem, roster: Roster,
@@ -447,7 +451,8 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     # the master in the rest of the phase
     bounding = Budget(seconds * settings.column_bound_share,
                       deterministic=settings.deterministic, stop=budget.stop)
-    found = generation.run(bounding, min_rounds=COLUMN_ROUNDS)
+    short = settings.time_limit < settings.column_short_seconds
+    found = generation.run(bounding, min_rounds=COLUMN_ROUNDS_SHORT if short else COLUMN_ROUNDS)
     # each part's time counts in the solve's budget as soon as the part ends (a deterministic
     # budget's only so), so that the dives' grace is taken from what the search has left
     budget.spend(bounding.spent)

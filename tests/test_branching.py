@@ -380,8 +380,8 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
 
 
 @pytest.mark.parametrize(("limit", "share"), [
-    (5, 0.0),  # under column_min_seconds (8): no phase
-    (8, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
+    (5.9, 0.0),  # under column_min_seconds (6): no phase
+    (6, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
     (19, 0.5), (60, 0.5),  # column_share
 ])
 def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) -> None:
