@@ -451,7 +451,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     # the master in the rest of the phase
     bounding = Budget(seconds * settings.column_bound_share,
                       deterministic=settings.deterministic, stop=budget.stop)
-    short = settings.time_limit < settings.column_short_seconds
+    short = settings.time_limit < settings.column_short_seconds  # no branching, fewer rounds
     found = generation.run(bounding, min_rounds=COLUMN_ROUNDS_SHORT if short else COLUMN_ROUNDS)
     # each part's time counts in the solve's budget as soon as the part ends (a deterministic
     # budget's only so), so that the dives' grace is taken from what the search has left
@@ -467,8 +467,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     left = seconds - spent
     dived = None
     start_objective = check_roster(problem, start).objective
-    if (left >= settings.column_branch_min_seconds
-            and settings.time_limit >= settings.column_short_seconds):
+    if left >= settings.column_branch_min_seconds and not short:
         branching = Budget(left * settings.column_branch_share,
                            deterministic=settings.deterministic, stop=budget.stop)
         branched = generation.branch(branching, incumbent=start_objective, on_bound=on_bound)

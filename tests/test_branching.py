@@ -33,7 +33,15 @@ from solver.rules.fixed_cells import FixedCells
 from solver.rules.links import Spread
 from solver.rules.minutes import TotalMinutes
 from solver.rules.one_shift import OneShiftPerDay
-from solver.solve import SolveSettings, _column_share, _dive_grace, solve, solve_many
+from solver.solve import (
+    COLUMN_ROUNDS,
+    COLUMN_ROUNDS_SHORT,
+    SolveSettings,
+    _column_share,
+    _dive_grace,
+    solve,
+    solve_many,
+)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 #: far more than any tiny problem here needs (they converge in milliseconds)
@@ -391,15 +399,16 @@ def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) ->
 
 def test_a_short_limit_gives_the_phase_more_and_no_branching(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """At 10 s (under column_short_seconds) the bound gets the phase's 10 * 0.8 = 8 s (at 20 s:
-    20 * 0.5 = 10 s), and the phase does not branch although 8 s is far more than
+    """At 10 s (under column_short_seconds) the bound gets the phase's 10 * 0.8 = 8 s and gives
+    up as too slow only when fewer than COLUMN_ROUNDS_SHORT rounds would fit (at 20 s:
+    20 * 0.5 = 10 s and COLUMN_ROUNDS), and the phase does not branch although 8 s is far more than
     column_branch_min_seconds asks for: its bound stays the root's 0 and its dives from the
     root find the optimum 7, as in the test above; at 20 s it branches (bound 4, then 7)."""
-    amounts: list[float] = []
+    amounts: list[tuple[float, int]] = []
     run = ColumnGeneration.run
 
     def recorded(self: ColumnGeneration, budget: Budget, **kw: int) -> object:
-        amounts.append(budget.amount)
+        amounts.append((budget.amount, kw["min_rounds"]))
         return run(self, budget, **kw)
 
     monkeypatch.setattr(ColumnGeneration, "run", recorded)
@@ -409,7 +418,8 @@ def test_a_short_limit_gives_the_phase_more_and_no_branching(
                        progress=lambda *line, seen=lines: seen.append(line))
         assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
         assert [bound for *_, bound in lines[:len(bounds)]] == bounds
-    assert amounts == [10 * 0.8, 20 * 0.5]
+    assert amounts == [(10 * 0.8, COLUMN_ROUNDS_SHORT), (20 * 0.5, COLUMN_ROUNDS)]
+    assert (COLUMN_ROUNDS_SHORT, COLUMN_ROUNDS) == (20, 40)
 
 
 def test_solve_many_solves_the_smallest_first_and_answers_in_input_order() -> None:
