@@ -81,11 +81,16 @@ class Budget:
         if self.deterministic:
             self._spent_deterministic += amount
 
+    def child(self, amount: float) -> Budget:
+        """A budget of ``amount`` of this one's kind, stopped by the same stop request (its
+        spent time is the caller's to count here, see :meth:`spend`)."""
+        return Budget(amount, deterministic=self.deterministic, stop=self.stop)
+
     @contextmanager
     def part(self, share: float) -> Iterator[Budget]:
         """A budget of ``share`` of what is left here, with the same kind and stop; its spent
         time counts here when the ``with`` block ends."""
-        part = Budget(self.left * share, deterministic=self.deterministic, stop=self.stop)
+        part = self.child(self.left * share)
         try:
             yield part
         finally:

@@ -901,8 +901,7 @@ class ColumnGeneration:
         longest = 0.0
         stale = 0
         # until the first roster, the dives may use the grace past the budget, in all
-        graced = Budget(budget.left + grace, deterministic=budget.deterministic,
-                        stop=budget.stop)
+        graced = budget.child(budget.left + grace)
         while best_objective > target and stale < STALE_DIVES:
             active = graced if best is None else budget
             # another dive only if one as long as the longest so far still fits: a dive cut

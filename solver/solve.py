@@ -424,9 +424,13 @@ def _column_share(settings: SolveSettings) -> float:
     with ``column_share`` 0, ``column_short_share`` under ``column_short_seconds``."""
     if settings.column_share <= 0 or settings.time_limit < settings.column_min_seconds:
         return 0.0
-    if settings.time_limit < settings.column_short_seconds:
-        return settings.column_short_share
-    return settings.column_share
+    return settings.column_short_share if _short(settings) else settings.column_share
+
+
+def _short(settings: SolveSettings) -> bool:
+    """A time limit under ``column_short_seconds``: the column phase's larger share, no
+    branching, and fewer rounds before its root gives up as too slow."""
+    return settings.time_limit < settings.column_short_seconds
 
 
 #: the dives after branching keep each spread's counts within this of the LP's min and max
@@ -449,9 +453,8 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     generation = ColumnGeneration(problem, workers=settings.workers)
     # the bound first (given up early at a pace too slow to converge); then rosters read off
     # the master in the rest of the phase
-    bounding = Budget(seconds * settings.column_bound_share,
-                      deterministic=settings.deterministic, stop=budget.stop)
-    short = settings.time_limit < settings.column_short_seconds  # no branching, fewer rounds
+    bounding = budget.child(seconds * settings.column_bound_share)
+    short = _short(settings)  # no branching, fewer rounds
     found = generation.run(bounding, min_rounds=COLUMN_ROUNDS_SHORT if short else COLUMN_ROUNDS)
     # each part's time counts in the solve's budget as soon as the part ends (a deterministic
     # budget's only so), so that the dives' grace is taken from what the search has left
@@ -468,24 +471,21 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     dived = None
     start_objective = check_roster(problem, start).objective
     if left >= settings.column_branch_min_seconds and not short:
-        branching = Budget(left * settings.column_branch_share,
-                           deterministic=settings.deterministic, stop=budget.stop)
+        branching = budget.child(left * settings.column_branch_share)
         branched = generation.branch(branching, incumbent=start_objective, on_bound=on_bound)
         budget.spend(branching.spent)
         spent += branching.spent
         bound = max(bound, float(math.ceil(branched - 1e-6)))
         # dives under the best node's boxes and a window around its LP's spreads
         generation.restrict(generation.best_boxes)
-        diving = Budget(seconds - spent, deterministic=settings.deterministic,
-                        stop=budget.stop)
+        diving = budget.child(seconds - spent)
         dived = generation.dives(diving, target=bound, seed=settings.seed,
                                  window=DIVE_WINDOW, grace=_dive_grace(settings, budget, diving))
         generation.restrict({})
         budget.spend(diving.spent)
         spent += diving.spent
     if dived is None:  # no branching, or nothing from its dives: dives from the root
-        diving = Budget(seconds - spent, deterministic=settings.deterministic,
-                        stop=budget.stop)
+        diving = budget.child(seconds - spent)
         dived = generation.dives(diving, target=bound, seed=settings.seed,
                                  grace=_dive_grace(settings, budget, diving))
         budget.spend(diving.spent)

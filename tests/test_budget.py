@@ -26,3 +26,13 @@ def test_a_stop_reaches_the_part_and_a_zero_share_is_exhausted() -> None:
         assert not part.exhausted
         budget.stop.request()
         assert part.exhausted
+
+
+def test_a_child_has_the_kind_and_stop_and_counts_nothing_back_by_itself() -> None:
+    """child(2.5) of a deterministic budget: amount 2.5, deterministic, the same stop; what it
+    spends stays its own until spent here."""
+    budget = Budget(10, deterministic=True)
+    child = budget.child(2.5)
+    assert (child.amount, child.deterministic, child.stop) == (2.5, True, budget.stop)
+    child.spend(1)
+    assert (child.spent, budget.spent) == (1.0, 0.0)
