@@ -321,3 +321,54 @@ def improve(
             total_seconds += seconds
             kinds.update(kind, gain, seconds, total_seconds / stats.steps)
     return roster, objective, stats
+
+
+#: :func:`mend` frees everybody's cells within this many days of a broken rule's days, then
+#: within the next reach if that has no roster, and so on
+MEND_REACHES = (1, 3, 7)
+#: the longest sub-solve of :func:`mend`, in seconds
+MEND_SECONDS = 1.0
+
+
+def mend(ctx: ModelContext, roster: Roster, budget: Budget, *, workers: int = 2,
+         seed: int = 0) -> tuple[dict[str, list[str]], int] | None:
+    """A roster that keeps every hard rule, near ``roster`` (which breaks some): everybody's cells
+    within :data:`MEND_REACHES` days of the broken rules' days are re-solved with the objective,
+    the rest kept. The roster and its objective, or None if no reach gives one within the
+    budget (or a broken rule names no day). What a dive cut short leaves (the master's LP
+    rounded, :meth:`solver.colgen.ColumnGeneration.rounded`) mostly breaks a cover row or two."""
+    problem = ctx.problem
+    report = check_roster(problem, roster)
+    if not report.violations:
+        return {pid: list(cells) for pid, cells in roster.items()}, report.objective
+    days = {d for violation in report.violations for d in violation.days}
+    if any(not violation.days for violation in report.violations):
+        return None
+    cells = _Cells(ctx)
+    rng = random.Random(seed)
+    for reach in MEND_REACHES:
+        if budget.exhausted:
+            return None
+        near = {d + k for d in days for k in range(-reach, reach + 1)}
+        free = {(p, d) for p in range(len(problem.people)) for d in near
+                if 0 <= d < problem.num_days}
+        sub = ctx.model.clone()
+        sub.proto.constraints.add().bool_and.literals.extend(cells.fix(roster, free))
+        hint = cells.hint(roster, free)
+        sub.proto.clear_solution_hint()
+        sub.proto.solution_hint.vars.extend([lit if lit >= 0 else -lit - 1 for lit in hint])
+        sub.proto.solution_hint.values.extend([int(lit >= 0) for lit in hint])
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = rng.randrange(1 << 30)
+        if budget.deterministic:
+            solver.parameters.interleave_search = True
+        budget.limit(solver, MEND_SECONDS)
+        status = budget.run(solver, sub)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            mended = cells.read(roster, free, list(solver.response_proto.solution))
+            mended_report = check_roster(problem, mended)
+            verify_solution(problem, mended_report, round(solver.objective_value),
+                            optimal=False)
+            return mended, mended_report.objective
+    return None

@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 
 from solver.budget import Budget, StopSignal
 from solver.check import ModelCheckerMismatch, check_roster, verify_solution
-from solver.lns import LIGHT_PRESOLVE, LnsOptions, improve
+from solver.lns import LIGHT_PRESOLVE, MEND_SECONDS, LnsOptions, improve, mend
 from solver.model import ModelContext, build_model, clear_objective
 from solver.problem import CheckReport, Problem, Roster
 from solver.rules.base import CouplesPeople
@@ -72,11 +72,11 @@ class SolveSettings:
     column_short_seconds: float = 19.0
     column_short_share: float = 0.8
     # no column generation for a problem given less time than this, in seconds: the root's
-    # bound alone takes 1-4 s on a 100-person center, and a dive about 1.3 s. A department of
-    # 600 given 30-40 s: 5.5 s a center 662, 6 s 645, 6.7 s 633 with the phase, against
-    # 4,237-6,055 without; 5 s a center: two inbound centers dived nothing and ended at their
-    # first rosters (about 4,900 each, 10,144 in all)
-    column_min_seconds: float = 6.0
+    # bound alone takes 1-4 s on a 100-person center, and a dive about 1.3 s; where no dive
+    # ends, the LP rounded and mended (solver.lns.mend) is the start. A department of 600
+    # given 18 s (3 s a center): 2,639 with the phase, 12,615 without; 30 s: 1,084 against
+    # 6,548; 12 s (2 s a center): 20,555 against 19,920, hence 3
+    column_min_seconds: float = 3.0
     # share of that phase the bound may take (it gives up sooner when its rounds are too slow
     # to converge, see COLUMN_ROUNDS); diving takes the rest. The benchmark's settings use 0.5
     column_bound_share: float = 1.0
@@ -275,8 +275,10 @@ def solve(
 ) -> SolveResult:
     """Solve one problem. ``pin`` fixes every cell (to score a given roster with the model).
 
-    Phases: a first roster from the model without its objective; CP-SAT on the whole model from
-    it (for ``full_model_share`` of the time left: its bound and its fast early progress); then
+    Phases: a first roster from the model without its objective; column generation
+    (:mod:`solver.colgen`: a bound, and a better start dived from its LP, or where no dive
+    ends its LP rounded and mended); CP-SAT on the whole model from the start (for
+    ``full_model_share`` of the time left: its bound and its fast early progress); then
     large-neighbourhood search (:mod:`solver.lns`) for the rest. The model is built once, and
     its building counts against the time limit. ``stop`` ends the search early, keeping the
     best roster found so far.
@@ -308,10 +310,21 @@ def solve(
     start_objective: int | None = None  # the checker's objective of the roster after the phase
     if _column_share(settings) > 0 and hint is not None and pin is None:
         on_bound = None if progress is None else _bound_progress(progress, problem, hint, start)
-        column_bound, dived = _column_phase(problem, settings, budget, hint, on_bound)
-        if dived is not None:
-            hint = dived
-            first = dived
+        phase = _column_phase(problem, settings, budget, hint, on_bound)
+        column_bound = phase.bound
+        if phase.roster is not None:
+            hint = phase.roster
+            first = phase.roster
+        if phase.guide is not None:
+            # it may run past the time limit by up to MEND_SECONDS: its roster is far better
+            # than the first one (a first roster too is found whatever the limit)
+            mending = budget.child(max(budget.left, MEND_SECONDS))
+            mended = mend(ctx, phase.guide, mending, workers=settings.workers,
+                          seed=settings.seed)
+            budget.spend(mending.spent)
+            if mended is not None and mended[1] < check_roster(problem, hint).objective:
+                hint = mended[0]
+                first = mended[0]
         start_objective = check_roster(problem, hint).objective
         if progress is not None:
             # the phase's outcome (its bound, the roster the search goes on from): the first
@@ -438,15 +451,27 @@ def _short(settings: SolveSettings) -> bool:
 DIVE_WINDOW = 1
 
 
+@dataclass
+class _PhaseOutcome:
+    """What the column phase gives the search after it."""
+
+    bound: float  # rounded up to an integer, as every objective is one
+    #: a dived roster that beats the start (it keeps every hard rule)
+    roster: dict[str, list[str]] | None = None
+    #: else, when no dive ended, the LP rounded (:meth:`ColumnGeneration.rounded`), which may
+    #: break hard rules: solve() mends it (:func:`solver.lns.mend`) into a start
+    guide: dict[str, list[str]] | None = None
+
+
 def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, start: Roster,
-                  on_bound: Callable[[float], None] | None = None
-                  ) -> tuple[float, dict[str, list[str]] | None]:
-    """Column generation for ``settings.column_share`` of the time limit: its bound (rounded up
-    to an integer, as every objective is one) and the dived roster if it beats ``start``.
+                  on_bound: Callable[[float], None] | None = None) -> _PhaseOutcome:
+    """Column generation for ``settings.column_share`` of the time the solve has left: its
+    bound and the dived roster if it beats ``start`` (else the LP rounded, as a guide, if no
+    dive ended; under a short limit also if the root did not converge).
     ``on_bound`` hears the bound when the root converges and as branching raises it."""
     from solver.colgen import ColumnGeneration
 
-    seconds = min(budget.left, settings.time_limit * _column_share(settings))
+    seconds = budget.left * _column_share(settings)
     # from no columns: seeding the master with ``start`` slows it down (the sample's inbound
     # center converged in 48 rounds, 10.5 s, instead of 34 rounds, 5.5 s; a first roster is far
     # from the LP's optimum), and the Curtois instances end the same either way
@@ -460,9 +485,12 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     # budget's only so), so that the dives' grace is taken from what the search has left
     budget.spend(bounding.spent)
     bound = 0.0 if found is None else float(math.ceil(found.bound - 1e-6))
-    if found is None or not found.converged:
-        # pricing too slow for this problem: diving would be too; the time goes back
-        return bound, None
+    if found is None:
+        return _PhaseOutcome(bound)
+    if not found.converged:
+        # pricing too slow for this problem: diving would be too; the time goes back (under a
+        # short limit, with the LP so far rounded as a guide)
+        return _PhaseOutcome(bound, guide=generation.rounded() if short else None)
     if on_bound is not None:
         on_bound(bound)
     # branching on the spreads: a better bound, and the counts the dives start from
@@ -489,9 +517,15 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         dived = generation.dives(diving, target=bound, seed=settings.seed,
                                  grace=_dive_grace(settings, budget, diving))
         budget.spend(diving.spent)
-    if dived is None or check_roster(problem, dived).objective >= start_objective:
-        return bound, None
-    return bound, dived
+    if dived is None:
+        # no dive ended in time (a synthetic inbound center of 100 given 5 s: its root took
+        # 3.3 s, its dive was cut short): the LP rounded where the dive stopped, mended, is the
+        # start instead (that center: 326 after the search, against its first roster's 4,949)
+        guide = generation.cut if generation.cut is not None else generation.rounded()
+        return _PhaseOutcome(bound, guide=guide)
+    if check_roster(problem, dived).objective >= start_objective:
+        return _PhaseOutcome(bound)
+    return _PhaseOutcome(bound, roster=dived)
 
 
 def _dive_grace(settings: SolveSettings, budget: Budget, diving: Budget) -> float:

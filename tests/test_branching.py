@@ -19,11 +19,13 @@ import pytest
 
 from roster.compile import compile_scenario
 from roster.io.scenario_reader import load_scenario
-from solver import colgen, labelling
+from solver import colgen, labelling, lns
+from solver import solve as solve_module
 from solver.budget import Budget
 from solver.check import check_roster
 from solver.colgen import ColumnGeneration, NoColumn, SpreadBox
 from solver.labelling import Counter
+from solver.model import build_model
 from solver.problem import OFF, Day, Person, Problem, Shift
 from solver.rules.base import Rule
 from solver.rules.cover import Cover, CoverRequirement
@@ -388,8 +390,8 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
 
 
 @pytest.mark.parametrize(("limit", "share"), [
-    (5.9, 0.0),  # under column_min_seconds (6): no phase
-    (6, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
+    (2.9, 0.0),  # under column_min_seconds (3): no phase
+    (3, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
     (19, 0.5), (60, 0.5),  # column_share
 ])
 def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) -> None:
@@ -399,26 +401,37 @@ def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) ->
 
 def test_a_short_limit_gives_the_phase_more_and_no_branching(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """At 10 s (under column_short_seconds) the bound gets the phase's 10 * 0.8 = 8 s and gives
-    up as too slow only when fewer than COLUMN_ROUNDS_SHORT rounds would fit (at 20 s:
-    20 * 0.5 = 10 s and COLUMN_ROUNDS), and the phase does not branch although 8 s is far more than
+    """At 10 s (under column_short_seconds) the bound gets the phase's 0.8 of what the solve
+    has left when the phase starts (after its first roster) and gives up as too slow only
+    when fewer than COLUMN_ROUNDS_SHORT rounds would fit (at 20 s: 0.5 of it and
+    COLUMN_ROUNDS), and the phase does not branch although its 8 s is far more than
     column_branch_min_seconds asks for: its bound stays the root's 0 and its dives from the
-    root find the optimum 7, as in the test above; at 20 s it branches (bound 4, then 7)."""
+    root find the optimum 7, as in the test above; at 20 s it branches (bound 4, then 7).
+    Deterministic budgets: what is left does not move while it is read."""
     amounts: list[tuple[float, int]] = []
+    lefts: list[float] = []
     run = ColumnGeneration.run
+    phase = solve_module._column_phase
 
     def recorded(self: ColumnGeneration, budget: Budget, **kw: int) -> object:
         amounts.append((budget.amount, kw["min_rounds"]))
         return run(self, budget, **kw)
 
+    def phase_recorded(problem: Problem, settings: SolveSettings, budget: Budget,
+                       *args: object) -> object:
+        lefts.append(budget.left)
+        return phase(problem, settings, budget, *args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(ColumnGeneration, "run", recorded)
+    monkeypatch.setattr(solve_module, "_column_phase", phase_recorded)
     for limit, bounds in ((10, [ROOT_LP, ROOT_LP]), (20, [ROOT_LP, 4.0, 7.0])):
         lines: list[tuple[str, float, float, float]] = []
-        result = solve(tiny(), SolveSettings(time_limit=limit, workers=2),
+        result = solve(tiny(), SolveSettings(time_limit=limit, workers=2, deterministic=True),
                        progress=lambda *line, seen=lines: seen.append(line))
         assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
         assert [bound for *_, bound in lines[:len(bounds)]] == bounds
-    assert amounts == [(10 * 0.8, COLUMN_ROUNDS_SHORT), (20 * 0.5, COLUMN_ROUNDS)]
+    assert 9 < lefts[0] <= 10 and 19 < lefts[1] <= 20  # (the first roster takes a little)
+    assert amounts == [(lefts[0] * 0.8, COLUMN_ROUNDS_SHORT), (lefts[1] * 0.5, COLUMN_ROUNDS)]
     assert (COLUMN_ROUNDS_SHORT, COLUMN_ROUNDS) == (20, 40)
 
 
@@ -550,3 +563,101 @@ def test_the_dive_grace_is_a_share_of_what_the_phase_leaves_the_search() -> None
     assert settings.column_dive_grace_share == 0.5
     assert _dive_grace(settings, budget, Budget(3, deterministic=True)) == 2.5
     assert _dive_grace(settings, budget, Budget(8, deterministic=True)) == 0.0
+
+
+# --- when no dive ends: the LP rounded, mended -----------------------------------------------
+
+def test_the_lp_rounded_takes_whole_parts_then_the_largest_fractions() -> None:
+    """At the root the LP takes each column once: one person each. With x(REST_OFF) held at
+    0.3 (so x(REST_WORKED) = 1.7), the whole part gives REST_WORKED to one person and the larger
+    fraction (0.7 against 0.3) REST_WORKED to the other; taking the largest values first
+    would have given one of each. Held at 1.3, the whole part is REST_OFF and the larger
+    fraction REST_WORKED's 0.7."""
+    g = generation(tiny())
+    (cls,) = g.classes
+    column = {cells: var for var, cells in cls.column_vars}
+
+    def rounded() -> list[tuple[str, ...]]:
+        roster = g.rounded()
+        assert roster is not None and set(roster) == set(TWO)
+        return sorted(tuple(cells) for cells in roster.values())
+
+    assert rounded() == sorted([REST_OFF, REST_WORKED])
+    held = g.master.lp.Constraint(0.3, 0.3)
+    held.SetCoefficient(column[REST_OFF], 1)
+    assert rounded() == [REST_WORKED, REST_WORKED]
+    assert column[REST_WORKED].solution_value() == pytest.approx(1.7)
+    held.SetBounds(1.3, 1.3)
+    assert rounded() == sorted([REST_OFF, REST_WORKED])
+
+
+def test_a_dive_cut_short_leaves_the_lp_rounded() -> None:
+    """A deterministic budget of 0.01 is spent by the dive's first master solve (MASTER_WORK
+    0.03): no dive ends, and ``cut`` keeps the master's LP rounded as the dive left it (no
+    fixing yet: the root's, one person each, the optimum 7)."""
+    g = generation(tiny())
+    assert g.cut is None
+    assert g.dives(Budget(0.01, deterministic=True)) is None
+    assert g.cut is not None
+    assert sorted(tuple(cells) for cells in g.cut.values()) == sorted([REST_OFF, REST_WORKED])
+    assert check_roster(g.problem, g.cut).objective == OPTIMUM
+
+
+def five_days(fixed: dict[tuple[str, int], str] | None = None) -> Problem:
+    """P1 and P2 over five days, one shift D: each exactly one day off, at least one of them on
+    D every day (a hard minimum); nothing soft, so every roster that keeps the rules costs 0."""
+    rules: list[Rule] = [
+        OneShiftPerDay(), FixedCells(), DaysOffQuota(dict.fromkeys(TWO, (1, 1))),
+        Cover([CoverRequirement(d, "D", TWO, 1) for d in range(5)]),
+    ]
+    return Problem(name="five", days=tuple(Day(d, weekday=d) for d in range(5)), shifts=(D,),
+                   people=tuple(Person(p) for p in TWO), rules=tuple(rules),
+                   fixed=dict(fixed or {}))
+
+
+BOTH_OFF_ON_DAY_2 = {"P1": ["D", "D", OFF, "D", "D"], "P2": ["D", "D", OFF, "D", "D"]}
+
+
+def test_mend_re_solves_the_days_around_a_broken_rule_and_keeps_the_rest() -> None:
+    """Both off on day 2 leaves it short (R7 on day 2). MEND_REACHES' first reach, 1, frees
+    days 1-3: one of them takes the day off on day 1 or 3 instead; days 0 and 4 stay D."""
+    problem = five_days()
+    assert [v.days for v in check_roster(problem, BOTH_OFF_ON_DAY_2).violations] == [(2,)]
+    assert lns.MEND_REACHES[0] == 1
+    mended = lns.mend(build_model(problem), BOTH_OFF_ON_DAY_2, Budget(GENEROUS))
+    assert mended is not None
+    roster, objective = mended
+    assert objective == 0
+    assert check_roster(problem, roster).violations == []
+    assert [roster[p][d] for p in TWO for d in (0, 4)] == ["D"] * 4
+    assert sorted(roster[p][2] for p in TWO) == ["D", OFF]
+
+
+def test_mend_widens_its_reach_when_the_nearest_days_have_no_roster() -> None:
+    """The same with both fixed on D on days 1 and 3: within reach 1 (days 1-3) whoever works
+    day 2 has no other day off; reach 3 frees every day, and that person is off on day 0 or
+    4 instead."""
+    fixed = {(p, d): "D" for p in TWO for d in (1, 3)}
+    problem = five_days(fixed)
+    assert lns.MEND_REACHES[:2] == (1, 3)
+    mended = lns.mend(build_model(problem), BOTH_OFF_ON_DAY_2, Budget(GENEROUS))
+    assert mended is not None
+    roster, objective = mended
+    assert objective == 0
+    assert check_roster(problem, roster).violations == []
+    assert sorted(roster[p][2] for p in TWO) == ["D", OFF]
+    assert sorted(roster[p][d] for p in TWO for d in (0, 4)) == ["D", "D", "D", OFF]
+
+
+def test_with_no_dive_ended_the_lp_rounded_and_mended_is_the_start(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dives that end nothing (made to): the column phase gives the root's LP rounded (one
+    person each, 7) as a guide; mended (it keeps every rule already) it replaces the first
+    roster (100) as the start, the phase's progress line shows it, and the search proves it."""
+    monkeypatch.setattr(ColumnGeneration, "dives", lambda self, *args, **kw: None)
+    lines: list[tuple[str, float, float, float]] = []
+    result = solve(tiny(), SolveSettings(time_limit=10, workers=2),
+                   progress=lambda *line: lines.append(line))
+    assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+    assert [(name, objective, bound) for name, _, objective, bound in lines[:2]] == [
+        ("tiny", 100, ROOT_LP), ("tiny", OPTIMUM, ROOT_LP)]

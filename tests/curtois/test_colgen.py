@@ -36,7 +36,7 @@ from solver.rules.patterns import IsolatedDayOff, ShiftTypeChanges
 from solver.rules.requests import ShiftRequest, ShiftRequests
 from solver.rules.shift_counts import MaxShiftsPerType
 from solver.rules.succession import ForbiddenSuccessions
-from solver.solve import SolveSettings, _column_phase, solve
+from solver.solve import SolveSettings, _column_phase, _PhaseOutcome, solve
 
 from .test_reader import BENCH
 
@@ -248,14 +248,14 @@ def test_column_phase_rounds_the_bound_up_and_keeps_only_a_better_roster() -> No
     # both on D on day 0: day 0 is 1 over (4), days 1 and 2 are 1 short (2 * 10)
     worse = {"P1": ["D", OFF, OFF], "P2": ["D", OFF, OFF]}
     assert check_roster(problem, worse).objective == 24
-    bound, dived = _column_phase(problem, phase, Budget(GENEROUS), worse)
-    assert bound == 2.0
-    assert dived is not None
-    assert check_roster(problem, dived).objective == INTEGER_OPTIMUM
+    outcome = _column_phase(problem, phase, Budget(GENEROUS), worse)
+    assert outcome.bound == 2.0
+    assert outcome.roster is not None and outcome.guide is None
+    assert check_roster(problem, outcome.roster).objective == INTEGER_OPTIMUM
     best = {"P1": [OFF, OFF, "D"], "P2": ["E", "E", "E"]}
     assert check_roster(problem, best).objective == INTEGER_OPTIMUM
-    bound, dived = _column_phase(problem, phase, Budget(GENEROUS), best)
-    assert (bound, dived) == (2.0, None)
+    outcome = _column_phase(problem, phase, Budget(GENEROUS), best)
+    assert (outcome.bound, outcome.roster, outcome.guide) == (2.0, None, None)
 
 
 # --- the pair rule is left out of the bound -------------------------------------------------
@@ -585,10 +585,10 @@ def test_a_stop_during_column_generation_ends_the_solve(monkeypatch: pytest.Monk
     seen: list[int] = []
 
     def phase(problem: Problem, settings: SolveSettings, budget: Budget,
-              start: dict[str, list[str]], on_bound: object = None) -> tuple[float, None]:
+              start: dict[str, list[str]], on_bound: object = None) -> _PhaseOutcome:
         seen.append(check_roster(problem, start).objective)
         stop.request()
-        return 2.0, None
+        return _PhaseOutcome(2.0)
 
     monkeypatch.setattr(solve_module, "_column_phase", phase)
     settings_ = SolveSettings(time_limit=GENEROUS, workers=2, column_share=0.7)
