@@ -390,8 +390,8 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
 
 
 @pytest.mark.parametrize(("limit", "share"), [
-    (2.9, 0.0),  # under column_min_seconds (3): no phase
-    (3, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
+    (2.4, 0.0),  # under column_min_seconds (2.5): no phase
+    (2.5, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
     (19, 0.5), (60, 0.5),  # column_share
 ])
 def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) -> None:
