@@ -91,6 +91,21 @@ class _Cells:
         return [lit(index, code, roster[self.ids[p]][d])
                 for p, d in free for index, code in self.vars[p][d]]
 
+    def sub_model(self, ctx: ModelContext, roster: Roster, free: set[tuple[int, int]], *,
+                  workers: int, seed: int) -> tuple[cp_model.CpModel, cp_model.CpSolver]:
+        """The model with every cell outside ``free`` fixed to ``roster`` and the cells in
+        ``free`` hinted, and a solver for it (``workers``, random ``seed``)."""
+        sub = ctx.model.clone()
+        sub.proto.constraints.add().bool_and.literals.extend(self.fix(roster, free))
+        hint = self.hint(roster, free)
+        sub.proto.clear_solution_hint()
+        sub.proto.solution_hint.vars.extend([lit if lit >= 0 else -lit - 1 for lit in hint])
+        sub.proto.solution_hint.values.extend([int(lit >= 0) for lit in hint])
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = seed
+        return sub, solver
+
     def read(self, roster: Roster, free: set[tuple[int, int]],
              solution: list[int]) -> dict[str, list[str]]:
         """``roster`` with the cells in ``free`` read from a solution of the sub-model."""
@@ -273,15 +288,8 @@ def improve(
             if options.hot_share and rng.random() < options.hot_share:
                 picked = neighbourhoods.hot(report, roster)
             free, by_people = picked or neighbourhoods.random()
-        sub = ctx.model.clone()
-        sub.proto.constraints.add().bool_and.literals.extend(cells.fix(roster, free))
-        hint = cells.hint(roster, free)
-        sub.proto.clear_solution_hint()
-        sub.proto.solution_hint.vars.extend([lit if lit >= 0 else -lit - 1 for lit in hint])
-        sub.proto.solution_hint.values.extend([int(lit >= 0) for lit in hint])
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers
-        solver.parameters.random_seed = rng.randrange(1 << 30)
+        sub, solver = cells.sub_model(ctx, roster, free, workers=workers,
+                                      seed=rng.randrange(1 << 30))
         if options.light_presolve:
             for name, value in LIGHT_PRESOLVE.items():
                 setattr(solver.parameters, name, value)
@@ -352,15 +360,8 @@ def mend(ctx: ModelContext, roster: Roster, budget: Budget, *, workers: int = 2,
         near = {d + k for d in days for k in range(-reach, reach + 1)}
         free = {(p, d) for p in range(len(problem.people)) for d in near
                 if 0 <= d < problem.num_days}
-        sub = ctx.model.clone()
-        sub.proto.constraints.add().bool_and.literals.extend(cells.fix(roster, free))
-        hint = cells.hint(roster, free)
-        sub.proto.clear_solution_hint()
-        sub.proto.solution_hint.vars.extend([lit if lit >= 0 else -lit - 1 for lit in hint])
-        sub.proto.solution_hint.values.extend([int(lit >= 0) for lit in hint])
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers
-        solver.parameters.random_seed = rng.randrange(1 << 30)
+        sub, solver = cells.sub_model(ctx, roster, free, workers=workers,
+                                      seed=rng.randrange(1 << 30))
         if budget.deterministic:
             solver.parameters.interleave_search = True
         budget.limit(solver, MEND_SECONDS)
