@@ -13,6 +13,10 @@ cells, and reads back only the free cells. A step whose sub-model CP-SAT cannot 
 its time (a year-long benchmark instance) makes the next steps longer. Every accepted roster is
 re-checked by the rules' checks (:func:`solver.check.verify_solution`).
 
+:func:`mend` uses the same sub-models the other way round: it turns a roster that breaks some
+hard rules (the column phase's LP rounded, when no dive ended) into one that keeps them all, by
+re-solving everybody's cells on the days around each broken rule.
+
 :class:`LnsOptions` switches on cover-targeted ("hot") neighbourhoods, an adaptive choice of the
 neighbourhood kind and a lighter presolve per step; all are off by default (measured on the
 Curtois & Qu benchmark: see ``benchmarks/results/curtois-levers-2026-11-27.md``).
