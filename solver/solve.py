@@ -74,7 +74,7 @@ class SolveSettings:
     # no column generation for a problem given less time than this, in seconds: the root's
     # bound alone takes 1-4 s on a 100-person center, and a dive about 1.3 s; where no dive
     # ends, the LP rounded and mended (solver.lns.mend) is the start. 2,000 staff given 60 s
-    # (3 s a center): 11,708 with the phase, 41,327 without; 600 given 18 s: 1,748 against
+    # (3 s a center): 11,037-28,511 in three runs with the phase, 41,327 without; 600 given 18 s: 1,748 against
     # 12,615, 30 s: 1,187 against 6,548; given 15 s (2.5 s a center) 16,453 against 15,835
     # and 12 s 20,555 against 19,920: no gain there. 2.5, not 3: a center's share is a little
     # under what the limit divides out to when the centers before it ran over
