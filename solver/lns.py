@@ -353,9 +353,9 @@ def mend(ctx: ModelContext, roster: Roster, budget: Budget, *, workers: int = 2,
     report = check_roster(problem, roster)
     if not report.violations:
         return {pid: list(cells) for pid, cells in roster.items()}, report.objective
-    days = {d for violation in report.violations for d in violation.days}
     if any(not violation.days for violation in report.violations):
         return None
+    days = {d for violation in report.violations for d in violation.days}
     cells = _Cells(ctx)
     rng = random.Random(seed)
     for reach in MEND_REACHES:

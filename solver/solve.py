@@ -74,10 +74,11 @@ class SolveSettings:
     # no column generation for a problem given less time than this, in seconds: the root's
     # bound alone takes 1-4 s on a 100-person center, and a dive about 1.3 s; where no dive
     # ends, the LP rounded and mended (solver.lns.mend) is the start. 2,000 staff given 60 s
-    # (3 s a center): 11,037-28,511 in three runs with the phase, 41,327 without; 600 given 18 s: 1,748 against
-    # 12,615, 30 s: 1,187 against 6,548; given 15 s (2.5 s a center) 16,453 against 15,835
-    # and 12 s 20,555 against 19,920: no gain there. 2.5, not 3: a center's share is a little
-    # under what the limit divides out to when the centers before it ran over
+    # (3 s a center): 11,037-28,511 in three runs with the phase, 41,327 without; 600 given
+    # 18 s: 1,748 against 12,615, 30 s: 1,187 against 6,548; given 15 s (2.5 s a center)
+    # 16,453 against 15,835 and 12 s 20,555 against 19,920: no gain there. 2.5, not 3: a
+    # center's share is a little under what the limit divides out to when the centers before
+    # it ran over
     column_min_seconds: float = 2.5
     # share of that phase the bound may take (it gives up sooner when its rounds are too slow
     # to converge, see COLUMN_ROUNDS); diving takes the rest. The benchmark's settings use 0.5
@@ -317,6 +318,7 @@ def solve(
         if phase.roster is not None:
             hint = phase.roster
             first = phase.roster
+        start_objective = check_roster(problem, hint).objective
         if phase.guide is not None:
             # it may run past the time limit by up to MEND_SECONDS: its roster is far better
             # than the first one (a first roster too is found whatever the limit)
@@ -324,10 +326,9 @@ def solve(
             mended = mend(ctx, phase.guide, mending, workers=settings.workers,
                           seed=settings.seed)
             budget.spend(mending.spent)
-            if mended is not None and mended[1] < check_roster(problem, hint).objective:
-                hint = mended[0]
-                first = mended[0]
-        start_objective = check_roster(problem, hint).objective
+            if mended is not None and mended[1] < start_objective:
+                hint, start_objective = mended
+                first = hint
         if progress is not None:
             # the phase's outcome (its bound, the roster the search goes on from): the first
             # progress line since the first roster

@@ -661,3 +661,16 @@ def test_with_no_dive_ended_the_lp_rounded_and_mended_is_the_start(
     assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
     assert [(name, objective, bound) for name, _, objective, bound in lines[:2]] == [
         ("tiny", 100, ROOT_LP), ("tiny", OPTIMUM, ROOT_LP)]
+
+
+def test_mend_gives_nothing_for_a_broken_rule_with_no_day() -> None:
+    """P1 off on days 1 and 2 breaks the quota of exactly one day off (R4), a rule about the
+    month with no day of its own: no days to re-solve around, so no mended roster (the solve
+    keeps its start). A roster that breaks nothing comes back as it is, with its objective."""
+    problem = five_days()
+    two_off = {"P1": ["D", OFF, OFF, "D", "D"], "P2": ["D", "D", "D", "D", OFF]}
+    assert [(v.rule_id, v.days) for v in check_roster(problem, two_off).violations] == [
+        ("R4", ())]
+    assert lns.mend(build_model(problem), two_off, Budget(GENEROUS)) is None
+    fine = {"P1": ["D", OFF, "D", "D", "D"], "P2": ["D", "D", "D", "D", OFF]}
+    assert lns.mend(build_model(problem), fine, Budget(GENEROUS)) == (fine, 0)
