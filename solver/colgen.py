@@ -75,6 +75,13 @@ DIVE_CONVERGE_SHARE = 0.5
 #: the defaults and 0.29 s with these
 PRICING_PARAMETERS = {"max_presolve_iterations": 1, "symmetry_level": 0,
                       "cp_model_probing_level": 0, "linearization_level": 2}
+#: how much cheaper a cell is made for a column projected into a window
+#: (:meth:`ColumnGeneration._project`) for each cell it shares with the column it comes from.
+#: On a synthetic inbound center of 100 people of the 600-staff department given 10 s (root
+#: 61, late shifts evened at 7.08): with projection (pull 2 or 5) the LP under the window
+#: converged to 61 and the first dive gave 62; without, the LP was still at 132-185 when its
+#: time ran out and the dives gave 136-153 (pull 20: 77)
+PROJECTION_PULL = 5.0
 #: a dive step with no whole column to fix fixes every column the LP takes at least this much
 #: of at once (besides the one it takes most of): on the sample's inbound center a dive then
 #: takes 2-3 s instead of 8-10 s, with rosters of 162-202 against 150-176
@@ -86,9 +93,33 @@ MASTER_WORK = 0.03
 LABEL_WORK = 0.001
 #: GLOP's options for solving a master again when it ends ABNORMAL (see _Master._solve_again)
 GLOP_RETRIES = ("", "use_preprocessing: false", "initial_basis: NONE")
+#: Wentges' smoothing while the root converges (:meth:`ColumnGeneration.run`): the pricing
+#: sees this mix of the prices that gave the best Lagrangian bound so far and (the rest) the
+#: master's own. The master's prices swing from round to round; the mix steadies them, so that
+#: fewer rounds bring columns worth keeping. A round whose mix prices no column the master's
+#: own prices want (mispricing) is followed by one at the master's own prices. Roots, 0
+#: against 0.8: the sample's inbound center 34 rounds, 5.3 s against 26, 3.1 s; a synthetic
+#: center of 100 people 22 rounds, 3.9 s against 22, 3.2 s (fewer columns: faster masters)
+SMOOTHING = 0.8
 #: longest pricing solve, in seconds: past it, the best column found so far enters (and the
 #: bound uses CP-SAT's bound on that pricing problem)
 PRICING_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class _Prices:
+    """Dual prices a round prices at: cover rows (equality and hard minimum) and link rows."""
+
+    pis: Sequence[float]
+    sigmas: Sequence[float]
+    rhos: Sequence[float]
+
+    def toward(self, other: _Prices, step: float) -> _Prices:
+        """These prices moved ``step`` (0-1) of the way to ``other``'s."""
+        def mix(a: Sequence[float], b: Sequence[float]) -> list[float]:
+            return [x + step * (y - x) for x, y in zip(a, b, strict=True)]
+        return _Prices(mix(self.pis, other.pis), mix(self.sigmas, other.sigmas),
+                       mix(self.rhos, other.rhos))
 
 
 @dataclass
@@ -460,10 +491,14 @@ class _Master:
             else:
                 chosen = rng.choices([v for _, v, _ in parts], weights=[p for p, _, _ in parts])[0]
             chosen.SetLb(chosen.lb() + 1)
+            # besides, one column per other class at most: the LP's columns of a class are
+            # its people's mix, and two halves of it need not go together
+            touched = {id(cls) for _, var, cls in parts if var is chosen}
             for part, var, cls in parts:
-                if (more and part >= FIX_ABOVE and var is not chosen
+                if (more and part >= FIX_ABOVE and id(cls) not in touched
                         and cls.fixed < len(cls.ids)):
                     var.SetLb(var.lb() + 1)
+                    touched.add(id(cls))
         return [k for k, cls in enumerate(self.classes) if cls.fixed < len(cls.ids)]
 
     def unfix(self) -> None:
@@ -585,14 +620,22 @@ class ColumnGeneration:
             if cls is not None:
                 self.master.add(cls, tuple(cells), *_column(cls, tuple(cells), self.rows))
 
-    def _round(self, budget: Budget, pool: ThreadPoolExecutor,
-               classes: Sequence[int]) -> tuple[int, list[float], bool] | None:
-        """Price ``classes`` (indices) once: columns added, least reduced costs (before the
-        convexity dual) and whether every pricing was optimal. None: out of time."""
+    def _prices(self) -> _Prices:
+        """The master's own dual prices (of its last solve)."""
+        return _Prices(self.pis, self.sigmas, self.rhos)
+
+    def _round(self, budget: Budget, pool: ThreadPoolExecutor, classes: Sequence[int],
+               prices: _Prices | None = None) -> tuple[int, list[float], bool] | None:
+        """Price ``classes`` (indices) once at ``prices`` (the master's own if None): columns
+        added (those whose reduced cost at the master's own prices is negative), least reduced
+        costs at ``prices`` (before the convexity dual) and whether every pricing was optimal.
+        None: out of time."""
         self.rounds += 1
-        duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
-        priced = list(pool.map(lambda k: _price(self.classes[k], duals, self.rhos, budget),
+        at = prices or self._prices()
+        at_duals = [pi + sigma for pi, sigma in zip(at.pis, at.sigmas, strict=True)]
+        priced = list(pool.map(lambda k: _price(self.classes[k], at_duals, at.rhos, budget),
                                classes))
+        duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
         added = 0
         least = []
         all_optimal = True
@@ -630,7 +673,8 @@ class ColumnGeneration:
         if self.lp_value == -math.inf and all(cls.columns for cls in self.classes):
             self._solve_master(budget)  # prices from the seeded columns
         try:
-            best, self.converged = self._converge(budget, min_rounds=min_rounds)
+            best, self.converged = self._converge(budget, min_rounds=min_rounds,
+                                                  smoothing=SMOOTHING)
         except NoColumn:
             best = -math.inf  # someone's own part has no roster: no bound to give
         self.best = max(self.best, best)
@@ -642,25 +686,40 @@ class ColumnGeneration:
                            columns=sum(len(c.columns) for c in self.classes),
                            classes=len(self.classes), seconds=self.seconds)
 
-    def _converge(self, budget: Budget, *, min_rounds: int = 0,
-                  changed: bool = False) -> tuple[float, bool]:
+    def _converge(self, budget: Budget, *, min_rounds: int = 0, changed: bool = False,
+                  smoothing: float = 0.0) -> tuple[float, bool]:
         """Rounds until no reduced cost is negative or the budget is spent: the best
         Lagrangian bound of these rounds (on the problem under the branching in force) and
         whether the LP converged. ``changed``: the master changed since it was last solved
-        (the first round only makes sure everyone has a column). Raises :class:`NoColumn`
-        when someone has no column left."""
+        (the first round only makes sure everyone has a column). ``smoothing``: the share of
+        the best bound's prices in the prices the pricing sees (:data:`SMOOTHING`). Raises
+        :class:`NoColumn` when someone has no column left."""
         everyone = range(len(self.classes))
         best = -math.inf
         rounds = 0
+        centre: _Prices | None = None  # the prices of the best bound so far
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             while not budget.exhausted:
-                done = self._round(budget, pool, everyone)
+                own = self._prices()
+                prices = own
+                if centre is not None and smoothing:
+                    prices = centre.toward(own, 1 - smoothing)
+                done = self._round(budget, pool, everyone, prices)
                 if done is None:
                     break  # out of time inside the round
                 rounds += 1
                 added, least, all_optimal = done
-                best = max(best, self.master.lagrangian(self.pis, self.sigmas, self.rhos,
-                                                        least))
+                value = self.master.lagrangian(prices.pis, prices.sigmas, prices.rhos, least)
+                if value > best or centre is None:
+                    centre = prices
+                best = max(best, value)
+                if not changed and self._proven(best):
+                    # (the columns it added change no value, but the master is solved again
+                    # for its solution's sake)
+                    return best, added == 0 or self._solve_master(budget)
+                if prices is not own and added == 0:
+                    centre = None  # mispricing: the next round at the master's own prices
+                    continue
                 if budget.spent / rounds * min_rounds > budget.amount:
                     break
                 if added == 0 and not changed:
@@ -670,6 +729,12 @@ class ColumnGeneration:
                 if not self._solve_master(budget):
                     break
         return best, False
+
+    def _proven(self, bound: float) -> bool:
+        """Whether a Lagrangian ``bound`` meets the master's LP value: then no column can
+        lower it, and the LP is the Dantzig-Wolfe bound (under the branching in force)."""
+        lp = self.lp_value
+        return lp > -math.inf and bound >= lp - EPSILON
 
     def _spread_counts(self) -> None:
         """Each class's tally in each spread link (branching restricts its count), and for a
@@ -706,11 +771,8 @@ class ColumnGeneration:
             high.bound(max(box.low, box.max_at_least), box.high)
             low.bound(box.low, min(box.high, box.min_at_most))
         for cls in self.classes:
-            limited = [(j, boxes[j]) for j in cls.spread_tally if j in boxes]
             for var, cells in cls.column_vars:
-                inside = all(box.low <= self._count(cls, cells, j) <= box.high
-                             for j, box in limited)
-                var.SetUb(self.master.lp.infinity() if inside else 0.0)
+                var.SetUb(self.master.lp.infinity() if self._inside(cls, cells) else 0.0)
             counters = []
             for j, tally in cls.spread_tally.items():
                 box = boxes.get(j, SpreadBox.whole(self._spread(j)))
@@ -837,7 +899,8 @@ class ColumnGeneration:
         return link
 
     def dives(self, budget: Budget, *, target: float = 0.0, seed: int = 0,
-              window: int | None = None, grace: float = 0.0) -> dict[str, list[str]] | None:
+              window: int | None = None, level: bool = False,
+              grace: float = 0.0) -> dict[str, list[str]] | None:
         """The best roster of repeated dives within the budget: the first fixes what the LP
         takes most of, the next ones draw at random (``seed``), each from the whole master
         again (with every column found so far). Stops early at a roster of ``target``
@@ -850,31 +913,94 @@ class ColumnGeneration:
         heuristic, not a branching, that the LP's even spread would otherwise lose while
         diving (the sample's inbound center, under W3's counts 2-5 from branching: with W5's
         late shifts kept to 5-8 around the LP's 6.92, dives gave 107-128; without, 149-181).
-        The branching in force is back at the end.
+        With ``level`` besides, a spread the LP evens out (its max is its min) is kept at the
+        whole count nearest the LP's, and the LP's columns outside the window are first
+        projected into it (:meth:`_project`). The branching in force is back at the end.
 
         ``grace``: until a dive has given a roster, a dive may run this much past the budget
         (a dive cut short gives nothing: on the sample's inbound center a dive takes 2-4 s, and
         dives given 9 s after converging under their window were cut short and gave nothing)."""
         boxes = self.boxes
         try:
-            return self._dives(budget, target=target, seed=seed, window=window, grace=grace)
+            return self._dives(budget, target=target, seed=seed, window=window, level=level,
+                               grace=grace)
         finally:
             if self.boxes is not boxes:
                 self.restrict(boxes)
 
-    def _windows(self, window: int) -> Boxes:
-        """The boxes in force narrowed to ``window`` around the LP's min and max."""
+    def _windows(self, window: int, *, level: bool = False) -> Boxes:
+        """The boxes in force narrowed to ``window`` around the LP's min and max; with
+        ``level``, a spread whose LP max is its min to the whole number nearest it."""
         boxes = dict(self.boxes)
         for j, (high, low) in self.master.spreads.items():
             box = boxes.get(j, SpreadBox.whole(self._spread(j)))
-            lower = max(box.low, math.floor(low.var.solution_value() + 1e-6) - window)
-            upper = min(box.high, math.ceil(high.var.solution_value() - 1e-6) + window)
+            most, least = high.var.solution_value(), low.var.solution_value()
+            lower = max(box.low, math.floor(least + 1e-6) - window)
+            upper = min(box.high, math.ceil(most - 1e-6) + window)
+            if level and most - least < 1e-6:
+                lower = upper = max(box.low, min(box.high, math.floor(most + 0.5)))
             if lower <= upper:
                 boxes[j] = replace(box, low=lower, high=upper)
         return boxes
 
-    def _dives(self, budget: Budget, *, target: float, seed: int,
-               window: int | None, grace: float) -> dict[str, list[str]] | None:
+    def _project(self, budget: Budget, support: Sequence[tuple[int, tuple[str, ...]]]) -> None:
+        """Columns inside the branching now in force, one near each of ``support``'s (class
+        index, cells) that is outside it: the class's best column at the master's prices with
+        :data:`PROJECTION_PULL` off for each cell it shares with those cells (by labelling;
+        classes priced by CP-SAT are left to converging)."""
+        duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
+        outside = [(k, cells) for k, cells in support
+                   if self.classes[k].cells_of and not self._inside(self.classes[k], cells)]
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            priced = list(pool.map(
+                lambda job: _price(self.classes[job[0]], duals, self.rhos, budget,
+                                   near=job[1], pull=PROJECTION_PULL), outside))
+        for (k, _), result in zip(outside, priced, strict=True):
+            if isinstance(result, tuple):
+                cls = self.classes[k]
+                self.master.add(cls, result[0], *_column(cls, result[0], self.rows))
+
+    def _inside(self, cls: _Class, cells: tuple[str, ...]) -> bool:
+        """Whether ``cells`` keep every box of the branching in force."""
+        return all(self.boxes[j].low <= self._count(cls, cells, j) <= self.boxes[j].high
+                   for j in cls.spread_tally if j in self.boxes)
+
+    def _window(self, budget: Budget, window: int, *, level: bool) -> bool:
+        """Put the window in force (:meth:`dives`) and converge the LP under it; False if the
+        master can't be solved. A levelled window whose LP costs more than the LP before it by
+        more than the weights of the spreads it levels (a spread of 1 on each would cost no
+        more) gives way to the plain window; a window no roster keeps, or none found in time,
+        to the branching in force alone."""
+        boxes = self.boxes
+        before = self.lp_value
+        plain = self._windows(window)
+        levelled = self._windows(window, level=True) if level else plain
+        # without branching before it, this converging may take what the two would
+        share = DIVE_CONVERGE_SHARE if boxes else 1 - (1 - DIVE_CONVERGE_SHARE) ** 2
+        support = [(k, cells) for k, cls in enumerate(self.classes)
+                   for var, cells in cls.column_vars if var.solution_value() > 1e-6]
+        tries = [levelled] if levelled == plain else [levelled, plain]
+        for k, windows in enumerate(tries):
+            self.restrict(windows)
+            if windows is levelled and level:
+                self._project(budget, support)
+            try:
+                with budget.part(share) as part:
+                    self._converge(part, changed=True)
+                windowed = self._solve_master(budget)
+            except NoColumn:
+                windowed = False
+            slack = sum(self._spread(j).weight for j, box in windows.items()
+                        if box != plain.get(j))
+            if windowed and self.lp_value <= before + slack + EPSILON:
+                return True
+            if windowed and k == len(tries) - 1:
+                return True  # the plain window, however it costs
+        self.restrict(boxes)
+        return self._solve_master(budget)
+
+    def _dives(self, budget: Budget, *, target: float, seed: int, window: int | None,
+               level: bool, grace: float) -> dict[str, list[str]] | None:
         if self.boxes or window is not None:
             # the LP under the branching in force (columns may be missing for it)
             try:
@@ -885,19 +1011,9 @@ class ColumnGeneration:
             # cut short, the converging may leave the master unsolved since its last change
             if not self._solve_master(budget):
                 return None
-        if window is not None and self.master.spreads:
-            boxes = self.boxes
-            self.restrict(self._windows(window))
-            try:
-                with budget.part(DIVE_CONVERGE_SHARE) as part:
-                    self._converge(part, changed=True)
-                windowed = self._solve_master(budget)
-            except NoColumn:
-                windowed = False
-            if not windowed:  # no roster keeps the window (or none came in time): without it
-                self.restrict(boxes)
-                if not self._solve_master(budget):
-                    return None
+        if (window is not None and self.master.spreads
+                and not self._window(budget, window, level=level)):
+            return None
         rng: random.Random | None = None
         best: dict[str, list[str]] | None = None
         best_objective = math.inf
@@ -1022,12 +1138,14 @@ def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]
     return cost, covered, linked
 
 
-def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: Budget
+def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: Budget,
+           near: tuple[str, ...] | None = None, pull: float = 0.0
            ) -> tuple[tuple[str, ...], float, bool] | str | None:
     """The class's best column under the cover's ``duals`` and the links' ``rhos``: its cells,
     a lower bound on its reduced cost before the convexity dual, and whether the cells are proven
     best. None: no time left; :data:`_NO_COLUMN`: the person has no roster of their own (within
-    the branching's counts)."""
+    the branching's counts). With ``near`` (cells), each cell shared with them is ``pull``
+    cheaper: a column near those (by labelling only; None for a class priced by CP-SAT)."""
     if budget.left <= 0:
         return None
     prices: dict[int, float] = {}  # variable index -> its dual price (all variables 0-1)
@@ -1041,7 +1159,9 @@ def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: B
                 prices[index] = prices.get(index, 0.0) + rhos[r] * c
     if cls.cells_of:
         budget.spend(LABEL_WORK)
-        return _label(cls, prices, constant)
+        return _label(cls, prices, constant, near, pull)
+    if near is not None:
+        return None
     coeffs = {index: SCALE * c for index, c in cls.own.items()}
     rounding = 0.0
     for index, exact in prices.items():
@@ -1068,17 +1188,23 @@ def _price(cls: _Class, duals: Sequence[float], rhos: Sequence[float], budget: B
     return _cells(cls, solver), least, status == cp_model.OPTIMAL
 
 
-def _label(cls: _Class, prices: dict[int, float], constant: float
+def _label(cls: _Class, prices: dict[int, float], constant: float,
+           near: tuple[str, ...] | None = None, pull: float = 0.0
            ) -> tuple[tuple[str, ...], float, bool] | str:
     """:func:`_price` by dynamic programming: exact, so the least reduced cost is the column's
-    own (``prices``: each variable's dual price; ``constant``: the links' part on fixed cells).
+    own (``prices``: each variable's dual price; ``constant``: the links' part on fixed cells;
+    ``near`` and ``pull`` as for :func:`_price`, the pull not in the value returned).
     :data:`_NO_COLUMN`: the person's own part has no roster (within the branching's counts)."""
     cell_prices: dict[tuple[int, str], float] = {}
     for index, price in prices.items():
         for cell in cls.cells_of[index]:
             cell_prices[cell] = cell_prices.get(cell, 0.0) - price
+    for d, code in enumerate(near or ()):
+        cell_prices[d, code] = cell_prices.get((d, code), 0.0) - pull
     found = labelling.cheapest_cells(cls.ctx.problem, cell_prices, counters=cls.counters)
     if found is None:
         return _NO_COLUMN
     cells, value = found
+    if near is not None:
+        value += pull * sum(1 for a, b in zip(cells, near, strict=True) if a == b)
     return tuple(cells), value - constant, True
