@@ -72,19 +72,21 @@ def replace_box(**changes: int) -> SpreadBox:
 # --- the tiny problem ------------------------------------------------------------------------
 
 def tiny(people: Sequence[str] = TWO, *, name: str = "tiny", hard: bool = False,
-         minutes: bool = False, fixed: dict[tuple[str, int], str] | None = None) -> Problem:
+         minutes: bool = False, fixed: dict[tuple[str, int], str] | None = None,
+         under: int = UNDER) -> Problem:
     """Two days, day 0 a rest day; one shift D; each person exactly one day off (quota
     (1, 1)), so a person's columns are REST_OFF (W3 count 1) and REST_WORKED (count 0). Each
     day wants 1 on D (UNDER per person short, nothing over; ``hard``: a hard minimum instead);
     W3 weight FAIR. ``minutes``: a TotalMinutes rule that binds nothing (D is 0 minutes) but
-    which labelling does not support, so CP-SAT prices the people.
+    which labelling does not support, so CP-SAT prices the people. ``under``: the price of a
+    person short instead of UNDER.
 
     Optimum with two people: both REST_OFF leaves day 0 short (100), both REST_WORKED day 1
     (100); one of each covers both days and spreads W3 by 1: 7.
     """
     rules: list[Rule] = [
         OneShiftPerDay(), FixedCells(), DaysOffQuota(dict.fromkeys(people, (1, 1))),
-        Cover([CoverRequirement(d, "D", tuple(people), 1, under_weight=None if hard else UNDER)
+        Cover([CoverRequirement(d, "D", tuple(people), 1, under_weight=None if hard else under)
                for d in range(2)]),
         RestDayFairness(tuple(people), FAIR),
     ]
@@ -674,3 +676,99 @@ def test_mend_gives_nothing_for_a_broken_rule_with_no_day() -> None:
     assert lns.mend(build_model(problem), two_off, Budget(GENEROUS)) is None
     fine = {"P1": ["D", OFF, "D", "D", "D"], "P2": ["D", "D", "D", "D", OFF]}
     assert lns.mend(build_model(problem), fine, Budget(GENEROUS)) == (fine, 0)
+
+
+# --- dives without branching: levelled windows and projected columns --------------------------
+
+def test_a_levelled_window_keeps_an_evened_spread_at_its_nearest_whole_count() -> None:
+    """At the root W3's max and min are both 1/2 (ROOT_LP): the plain window 0 is [floor(1/2),
+    ceil(1/2)] = [0, 1]; levelled, the count nearest 1/2 (half up) for everyone: [1, 1]."""
+    g = generation(tiny())
+    assert g._windows(0) == {W3: WHOLE}
+    assert g._windows(0, level=True) == {W3: replace_box(low=1, high=1)}
+
+
+def spy_on_restrict(g: ColumnGeneration, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Every branching ``g`` puts in force from now on, in order."""
+    seen: list[dict] = []
+    restrict = g.restrict
+
+    def spy(boxes: colgen.Boxes) -> None:
+        seen.append(dict(boxes))
+        restrict(boxes)
+    monkeypatch.setattr(g, "restrict", spy)
+    return seen
+
+
+def test_a_levelled_window_that_costs_more_than_its_spreads_gives_way_to_the_plain_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Levelled, W3 at [1, 1] sends both people off on the rest day: day 0 short, LP 100, more
+    than the root's 0 plus W3's weight 7 (a spread of 1 would cost no more). So the dives go
+    under the plain window [0, 1] instead and find the optimum 7; the root's branching (none)
+    is back in force after."""
+    g = generation(tiny())
+    seen = spy_on_restrict(g, monkeypatch)
+    roster = g.dives(Budget(GENEROUS), window=0, level=True)
+    assert roster is not None
+    assert check_roster(g.problem, roster).objective == OPTIMUM
+    assert seen == [{W3: replace_box(low=1, high=1)}, {W3: WHOLE}, {}]
+    assert g.boxes == {}
+
+
+def test_a_levelled_window_within_its_spreads_weight_is_kept(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a person short priced 5 (under W3's 7): the root LP is still 0 (each person half
+    off on the rest day, W3 evened at 1/2). Levelled at [1, 1], both off on day 0: day 0 one
+    short, 5, and W3's spread 0: LP 5 <= 0 + 7, so the levelled window is kept, and its dive
+    gives 5, the optimum (one of each: W3's spread 1 costs 7)."""
+    g = generation(tiny(under=5))
+    assert g.lp_value == pytest.approx(0, abs=TOLERANCE)
+    seen = spy_on_restrict(g, monkeypatch)
+    roster = g.dives(Budget(GENEROUS), window=0, level=True)
+    assert roster is not None
+    assert roster == {"P1": list(REST_OFF), "P2": list(REST_OFF)}
+    assert check_roster(g.problem, roster).objective == 5
+    assert seen == [{W3: replace_box(low=1, high=1)}, {}]
+
+
+def test_a_column_outside_the_window_is_projected_into_it() -> None:
+    """A master seeded with REST_WORKED for both people, under W3's [1, 1] (only REST_OFF keeps
+    it): the projection of REST_WORKED is the class's best column inside, REST_OFF, which
+    enters the master; a column already inside is not projected again (nothing more enters)."""
+    problem = tiny()
+    g = ColumnGeneration(problem, workers=2,
+                         columns={"P1": list(REST_WORKED), "P2": list(REST_WORKED)})
+    (cls,) = g.classes
+    assert cls.columns == {REST_WORKED}
+    g._solve_master(Budget(GENEROUS))
+    g.restrict({W3: replace_box(low=1, high=1)})
+    g._project(Budget(GENEROUS), [(0, REST_WORKED)])
+    assert cls.columns == {REST_WORKED, REST_OFF}
+    g._project(Budget(GENEROUS), [(0, REST_OFF)])
+    assert len(cls.column_vars) == 2
+
+
+def test_the_pull_draws_the_priced_column_to_the_near_one_and_is_not_in_its_value() -> None:
+    """At zero prices both columns cost 0 and labelling returns the first in its order; pulled
+    5 a cell towards REST_WORKED (2 cells shared) it returns REST_WORKED, valued at its own 0
+    (not 0 - 2 * 5). Under W3's [1, 1] only REST_OFF is left, whatever the pull."""
+    g = generation(tiny())
+    (cls,) = g.classes
+    found = colgen._label(cls, {}, 0.0, REST_WORKED, 5.0)
+    assert found == (REST_WORKED, 0.0, True)
+    g.restrict({W3: replace_box(low=1, high=1)})
+    assert colgen._label(cls, {}, 0.0, REST_WORKED, 5.0) == (REST_OFF, 0.0, True)
+
+
+def test_a_dive_step_fixes_one_more_column_per_class_at_most() -> None:
+    """The fractional Curtois-style problem of tests/curtois (one class of 2 people, its root
+    LP takes four columns half each): a step fixes the column taken most and, of the others
+    taken at least half, none from that same class: one person fixed, one open. Fixing two
+    halves of one class together would pair two single-D rosters (a day short: 10) where
+    the optimum pairs one with EEE (7)."""
+    from tests.curtois.test_colgen import fractional_problem
+    g = generation(fractional_problem())
+    (cls,) = g.classes
+    assert sorted(round(var.solution_value(), 6) for var, _ in cls.column_vars) == [0.5] * 4
+    assert g.master.fix_integral() == [0]
+    assert sum(var.lb() for var, _ in cls.column_vars) == 1

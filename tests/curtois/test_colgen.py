@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from roster.curtois import read_instance, solve_settings
 from solver.budget import Budget
 from solver.check import check_roster
-from solver.colgen import ColumnGeneration, column_bound
+from solver.colgen import ColumnGeneration, NoColumn, _Prices, column_bound
 from solver.problem import LEAVE, OFF, Day, Person, Problem, Shift
 from solver.rules.base import Rule
 from solver.rules.consecutive import MaxConsecutiveWorkDays
@@ -692,3 +692,33 @@ def test_deterministic_solve_with_column_phase_is_reproducible() -> None:
     assert first.bound >= math.ceil(found.bound - TOLERANCE) > 0
     assert (first.roster, first.objective, first.bound) == (
         second.roster, second.objective, second.bound)
+
+
+def test_smoothed_prices_move_a_share_of_the_way() -> None:
+    """``toward``: each price moves ``step`` of the way: 0 + 0.2 * (10 - 0) = 2,
+    10 + 0.2 * (0 - 10) = 8, 2 + 0.2 * (0 - 2) = 1.6, 4 + 0.2 * (8 - 4) = 4.8."""
+    centre = _Prices([0.0, 10.0], [2.0], [4.0])
+    moved = centre.toward(_Prices([10.0, 0.0], [0.0], [8.0]), 0.2)
+    assert moved.pis == pytest.approx([2.0, 8.0])
+    assert moved.sigmas == pytest.approx([1.6])
+    assert moved.rhos == pytest.approx([4.8])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_problems())
+def test_smoothing_changes_the_path_not_the_converged_lp(problem: Problem) -> None:
+    """The root converged with smoothed prices (run(): SMOOTHING 0.8) and with the master's own
+    prices only (smoothing 0) ends at the same LP optimum, and each bound is that LP (within
+    1e-3, see the test above: CP-SAT's scaled prices)."""
+    smoothed = ColumnGeneration(problem, workers=2)
+    found = smoothed.run(Budget(GENEROUS))
+    plain = ColumnGeneration(problem, workers=2)
+    try:
+        bound, converged = plain._converge(Budget(GENEROUS), smoothing=0.0)
+    except NoColumn:
+        assert found is None
+        return
+    assert found is not None and found.converged and converged
+    assert found.lp == pytest.approx(plain.lp_value, abs=1e-6)
+    for value, lp in ((found.bound, found.lp), (bound, plain.lp_value)):
+        assert lp - 1e-3 <= value <= lp + TOLERANCE
