@@ -93,13 +93,17 @@ MASTER_WORK = 0.03
 LABEL_WORK = 0.001
 #: GLOP's options for solving a master again when it ends ABNORMAL (see _Master._solve_again)
 GLOP_RETRIES = ("", "use_preprocessing: false", "initial_basis: NONE")
-#: Wentges' smoothing while the root converges (:meth:`ColumnGeneration.run`): the pricing
-#: sees this mix of the prices that gave the best Lagrangian bound so far and (the rest) the
-#: master's own. The master's prices swing from round to round; the mix steadies them, so that
-#: fewer rounds bring columns worth keeping. A round whose mix prices no column the master's
-#: own prices want (mispricing) is followed by one at the master's own prices. Roots, 0
-#: against 0.8: the sample's inbound center 34 rounds, 5.3 s against 26, 3.1 s; a synthetic
-#: center of 100 people 22 rounds, 3.9 s against 22, 3.2 s (fewer columns: faster masters)
+#: Wentges' smoothing for a root that no branching follows (:meth:`ColumnGeneration.run`; see
+#: solver.solve._column_phase): the pricing sees this mix of the prices that gave the best
+#: Lagrangian bound so far and (the rest) the master's own. The master's prices swing from
+#: round to round; the mix steadies them, so that fewer rounds bring columns worth keeping. A
+#: round whose mix prices no column the master's own prices want (mispricing) is followed by
+#: one at the master's own prices. Roots, 0 against 0.8: the sample's inbound center 34
+#: rounds, 5.3 s against 26, 3.1 s; a synthetic center of 100 people 22 rounds, 3.9 s against
+#: 22, 3.2 s (fewer columns: faster masters). On that center of 100 given 20 s, the dives
+#: without branching then gave 36 where they gave 56-59 after a root without smoothing. Not
+#: for a root that branching follows: the dives after branching did worse (the sample's
+#: inbound center after the phase: 115-124 in three runs, against 110)
 SMOOTHING = 0.8
 #: longest pricing solve, in seconds: past it, the best column found so far enters (and the
 #: bound uses CP-SAT's bound on that pricing problem)
@@ -664,17 +668,19 @@ class ColumnGeneration:
         self.lp_value, self.pis, self.sigmas, self.mus, self.rhos = solved
         return True
 
-    def run(self, budget: Budget, *, min_rounds: int = 0) -> ColumnBound | None:
+    def run(self, budget: Budget, *, min_rounds: int = 0,
+            smoothing: float = 0.0) -> ColumnBound | None:
         """Generate columns until no reduced cost is negative or the budget is spent; the best
         bound found (None if not even one round fits). ``min_rounds``: give up as soon as, at
         the pace of the rounds so far, fewer rounds than that would fit in the budget (a
-        problem whose pricing is too slow to converge in time)."""
+        problem whose pricing is too slow to converge in time). ``smoothing``: see
+        :data:`SMOOTHING`."""
         start = time.perf_counter()
         if self.lp_value == -math.inf and all(cls.columns for cls in self.classes):
             self._solve_master(budget)  # prices from the seeded columns
         try:
             best, self.converged = self._converge(budget, min_rounds=min_rounds,
-                                                  smoothing=SMOOTHING)
+                                                  smoothing=smoothing)
         except NoColumn:
             best = -math.inf  # someone's own part has no roster: no bound to give
         self.best = max(self.best, best)
@@ -713,7 +719,10 @@ class ColumnGeneration:
                 if value > best or centre is None:
                     centre = prices
                 best = max(best, value)
-                if not changed and self._proven(best):
+                # smoothed, the bound meeting the LP ends it (else mispriced rounds may go on
+                # alternating); unsmoothed, a round with no column does, as ever (stopping
+                # at the bound there left the sample's outbound dives fewer columns: 26, not 25)
+                if smoothing and not changed and self._proven(best):
                     # (the columns it added change no value, but the master is solved again
                     # for its solution's sake)
                     return best, added == 0 or self._solve_master(budget)

@@ -475,7 +475,7 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     bound and the dived roster if it beats ``start`` (else the LP rounded, as a guide, if no
     dive ended; under a short limit also if the root did not converge).
     ``on_bound`` hears the bound when the root converges and as branching raises it."""
-    from solver.colgen import ColumnGeneration
+    from solver.colgen import SMOOTHING, ColumnGeneration
 
     seconds = budget.left * _column_share(settings)
     # from no columns: seeding the master with ``start`` slows it down (the sample's inbound
@@ -486,7 +486,11 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     # the master in the rest of the phase
     bounding = budget.child(seconds * settings.column_bound_share)
     short = _short(settings)  # no branching, fewer rounds
-    found = generation.run(bounding, min_rounds=COLUMN_ROUNDS_SHORT if short else COLUMN_ROUNDS)
+    # smoothed prices where branching is unlikely to follow (see SMOOTHING): a phase under
+    # twice the time branching needs leaves it under that after a root of a few seconds
+    smooth = short or seconds < 2 * settings.column_branch_min_seconds
+    found = generation.run(bounding, min_rounds=COLUMN_ROUNDS_SHORT if short else COLUMN_ROUNDS,
+                           smoothing=SMOOTHING if smooth else 0.0)
     # each part's time counts in the solve's budget as soon as the part ends (a deterministic
     # budget's only so), so that the dives' grace is taken from what the search has left
     budget.spend(bounding.spent)

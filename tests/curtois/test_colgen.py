@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from roster.curtois import read_instance, solve_settings
 from solver.budget import Budget
 from solver.check import check_roster
-from solver.colgen import ColumnGeneration, NoColumn, _Prices, column_bound
+from solver.colgen import SMOOTHING, ColumnGeneration, NoColumn, _Prices, column_bound
 from solver.problem import LEAVE, OFF, Day, Person, Problem, Shift
 from solver.rules.base import Rule
 from solver.rules.consecutive import MaxConsecutiveWorkDays
@@ -707,11 +707,11 @@ def test_smoothed_prices_move_a_share_of_the_way() -> None:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_problems())
 def test_smoothing_changes_the_path_not_the_converged_lp(problem: Problem) -> None:
-    """The root converged with smoothed prices (run(): SMOOTHING 0.8) and with the master's own
-    prices only (smoothing 0) ends at the same LP optimum, and each bound is that LP (within
-    1e-3, see the test above: CP-SAT's scaled prices)."""
+    """The root converged with smoothed prices (SMOOTHING 0.8) and with the master's own prices
+    only (smoothing 0) ends at the same LP optimum, and each bound is that LP (within 1e-3, see
+    the test above: CP-SAT's scaled prices)."""
     smoothed = ColumnGeneration(problem, workers=2)
-    found = smoothed.run(Budget(GENEROUS))
+    found = smoothed.run(Budget(GENEROUS), smoothing=SMOOTHING)
     plain = ColumnGeneration(problem, workers=2)
     try:
         bound, converged = plain._converge(Budget(GENEROUS), smoothing=0.0)
