@@ -95,6 +95,12 @@ class SolveSettings:
     # 20 s had 3 s for each, no dive ended in time, and the search went on from the first
     # roster: 1,095 against 79 without branching)
     column_branch_min_seconds: float = 8.0
+    # a phase shorter than this smooths the root's prices (colgen.SMOOTHING), as does a short
+    # limit: it rarely leaves column_branch_min_seconds after its root. A synthetic 100-person
+    # center given 20 s (a phase of 9.7 s, no branching): 35 with smoothing, 39-46 without;
+    # the sample's outbound center given 24 s (a phase of about 12 s, then branching): with
+    # smoothing its dives once ended at 27 and no proof, without it 25, proven optimal
+    column_smooth_seconds: float = 10.0
     # until a dive has given a roster, a dive may run past the phase into this share of the
     # time the phase leaves the search (a dive cut short gives nothing; see
     # ColumnGeneration.dives)
@@ -452,9 +458,6 @@ def _short(settings: SolveSettings) -> bool:
 #: the dives after branching keep each spread's counts within this of the LP's min and max
 #: (``ColumnGeneration.dives``)
 DIVE_WINDOW = 1
-#: the dives without branching keep them within this, and a spread the LP evens out at the
-#: whole count nearest it (``level``)
-ROOT_DIVE_WINDOW = 0
 
 
 @dataclass
@@ -486,9 +489,8 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     # the master in the rest of the phase
     bounding = budget.child(seconds * settings.column_bound_share)
     short = _short(settings)  # no branching, fewer rounds
-    # smoothed prices where branching is unlikely to follow (see SMOOTHING): a phase under
-    # twice the time branching needs leaves it under that after a root of a few seconds
-    smooth = short or seconds < 2 * settings.column_branch_min_seconds
+    # smoothed prices where branching is unlikely to follow (see SMOOTHING)
+    smooth = short or seconds < settings.column_smooth_seconds
     found = generation.run(bounding, min_rounds=COLUMN_ROUNDS_SHORT if short else COLUMN_ROUNDS,
                            smoothing=SMOOTHING if smooth else 0.0)
     # each part's time counts in the solve's budget as soon as the part ends (a deterministic
@@ -524,10 +526,11 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         spent += diving.spent
     if dived is None:  # no branching, or nothing from its dives: dives from the root
         diving = budget.child(seconds - spent)
-        # under the LP's spreads, evened ones at a whole count: a first dive of 62 against a
-        # bound of 61 where the dives from the root alone gave 136-153 (ColumnGeneration.dives)
+        # within the LP's spreads, those it evens out at a whole count (unless that costs the
+        # LP more than the spreads' weights): a first dive of 62 against a bound of 61 where
+        # the dives from the root alone gave 136-153 (ColumnGeneration.dives)
         dived = generation.dives(diving, target=bound, seed=settings.seed,
-                                 window=ROOT_DIVE_WINDOW, level=True,
+                                 window=0, level=True,
                                  grace=_dive_grace(settings, budget, diving))
         budget.spend(diving.spent)
     if dived is None:

@@ -682,10 +682,18 @@ def test_mend_gives_nothing_for_a_broken_rule_with_no_day() -> None:
 
 def test_a_levelled_window_keeps_an_evened_spread_at_its_nearest_whole_count() -> None:
     """At the root W3's max and min are both 1/2 (ROOT_LP): the plain window 0 is [floor(1/2),
-    ceil(1/2)] = [0, 1]; levelled, the count nearest 1/2 (half up) for everyone: [1, 1]."""
+    ceil(1/2)] = [0, 1], W3's whole range, so no box; levelled, with or without a window, the
+    count nearest 1/2 (half up) for everyone: [1, 1]. Under node B's box a window narrows
+    nothing either: B's box stays as it is."""
     g = generation(tiny())
-    assert g._windows(0) == {W3: WHOLE}
+    assert g._windows(0) == {}
+    assert g._windows(None) == {}
     assert g._windows(0, level=True) == {W3: replace_box(low=1, high=1)}
+    assert g._windows(None, level=True) == {W3: replace_box(low=1, high=1)}
+    box_b = replace_box(max_at_least=1)
+    g.restrict({W3: box_b})
+    g._solve_master(Budget(GENEROUS))
+    assert g._windows(0) == {W3: box_b}
 
 
 def spy_on_restrict(g: ColumnGeneration, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
@@ -700,18 +708,17 @@ def spy_on_restrict(g: ColumnGeneration, monkeypatch: pytest.MonkeyPatch) -> lis
     return seen
 
 
-def test_a_levelled_window_that_costs_more_than_its_spreads_gives_way_to_the_plain_one(
+def test_a_levelled_window_that_costs_more_than_its_spreads_gives_way_to_none(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Levelled, W3 at [1, 1] sends both people off on the rest day: day 0 short, LP 100, more
-    than the root's 0 plus W3's weight 7 (a spread of 1 would cost no more). So the dives go
-    under the plain window [0, 1] instead and find the optimum 7; the root's branching (none)
-    is back in force after."""
+    than the root's 0 plus W3's weight 7 (a spread of 1 more would cost no more). So the dives
+    go under the branching in force alone (none) and find the optimum 7."""
     g = generation(tiny())
     seen = spy_on_restrict(g, monkeypatch)
     roster = g.dives(Budget(GENEROUS), window=0, level=True)
     assert roster is not None
     assert check_roster(g.problem, roster).objective == OPTIMUM
-    assert seen == [{W3: replace_box(low=1, high=1)}, {W3: WHOLE}, {}]
+    assert seen == [{W3: replace_box(low=1, high=1)}, {}]
     assert g.boxes == {}
 
 
@@ -724,7 +731,7 @@ def test_a_levelled_window_within_its_spreads_weight_is_kept(
     g = generation(tiny(under=5))
     assert g.lp_value == pytest.approx(0, abs=TOLERANCE)
     seen = spy_on_restrict(g, monkeypatch)
-    roster = g.dives(Budget(GENEROUS), window=0, level=True)
+    roster = g.dives(Budget(GENEROUS), level=True)  # (as solve() dives without branching)
     assert roster is not None
     assert roster == {"P1": list(REST_OFF), "P2": list(REST_OFF)}
     assert check_roster(g.problem, roster).objective == 5
