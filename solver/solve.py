@@ -458,6 +458,12 @@ def _short(settings: SolveSettings) -> bool:
 #: the dives after branching keep each spread's counts within this of the LP's min and max
 #: (``ColumnGeneration.dives``)
 DIVE_WINDOW = 1
+#: the dives without branching go under a levelled window (``ColumnGeneration.dives``) only
+#: when they have at least this many seconds: converging the LP under it took 1-3 s on the
+#: centers measured. Given less, the converging spent the dives' time and left an LP whose
+#: rounding mended badly (2,000 staff at 60 s, about 0.5 s of dives a center: 38,473-52,396,
+#: against 11,037-28,511 diving from the root as it is)
+LEVEL_MIN_SECONDS = 3.0
 
 
 @dataclass
@@ -529,8 +535,9 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         # within the LP's spreads, those it evens out at a whole count (unless that costs the
         # LP more than the spreads' weights): a first dive of 62 against a bound of 61 where
         # the dives from the root alone gave 136-153 (ColumnGeneration.dives)
+        level = diving.left >= LEVEL_MIN_SECONDS
         dived = generation.dives(diving, target=bound, seed=settings.seed,
-                                 window=0, level=True,
+                                 window=0 if level else None, level=level,
                                  grace=_dive_grace(settings, budget, diving))
         budget.spend(diving.spent)
     if dived is None:
