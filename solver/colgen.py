@@ -993,7 +993,8 @@ class ColumnGeneration:
             return True  # nothing to narrow (no window, and no spread to level)
         # without branching before it, this converging may take what the two would
         share = DIVE_CONVERGE_SHARE if boxes else 1 - (1 - DIVE_CONVERGE_SHARE) ** 2
-        support = [(k, cells) for k, cls in enumerate(self.classes)
+        # the LP's columns, read before the window changes the master
+        support = [(k, cells) for k, cls in enumerate(self.classes) if level
                    for var, cells in cls.column_vars if var.solution_value() > 1e-6]
         self.restrict(windows)
         if level:
