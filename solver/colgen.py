@@ -635,11 +635,13 @@ class ColumnGeneration:
         costs at ``prices`` (before the convexity dual) and whether every pricing was optimal.
         None: out of time."""
         self.rounds += 1
-        at = prices or self._prices()
-        at_duals = [pi + sigma for pi, sigma in zip(at.pis, at.sigmas, strict=True)]
+        duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
+        at, at_duals = self._prices(), duals
+        if prices is not None and prices != at:
+            at = prices
+            at_duals = [pi + sigma for pi, sigma in zip(at.pis, at.sigmas, strict=True)]
         priced = list(pool.map(lambda k: _price(self.classes[k], at_duals, at.rhos, budget),
                                classes))
-        duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
         added = 0
         least = []
         all_optimal = True
