@@ -391,6 +391,30 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
         ("tiny", 100, ROOT_LP), ("tiny", OPTIMUM, ROOT_LP)]
 
 
+@pytest.mark.parametrize(("branch_min", "boxes", "window"), [
+    (8.0, BEST_BOXES, solve_module.DIVE_WINDOW),  # branching: under its best boxes, window 1
+    (1000.0, {}, 0),  # no time to branch: from the root, window 0
+])
+def test_the_phase_dives_levelled_with_or_without_branching(
+        monkeypatch: pytest.MonkeyPatch, branch_min: float, boxes: dict, window: int) -> None:
+    """At 20 s the phase's dives always level the spreads the LP evens out (``level``): after
+    branching (the default column_branch_min_seconds, 8) under the best node's boxes with the
+    window DIVE_WINDOW around its LP; without it (column_branch_min_seconds 1,000) from the
+    root with the window 0 (their phase leaves at least LEVEL_MIN_SECONDS). One call each,
+    and the optimum 7 either way."""
+    calls: list[tuple[dict, int | None, bool]] = []
+    dives = ColumnGeneration.dives
+
+    def spy(self: ColumnGeneration, budget: Budget, **kw: object) -> object:
+        calls.append((dict(self.boxes), kw.get("window"), bool(kw.get("level"))))
+        return dives(self, budget, **kw)  # type: ignore[arg-type]
+    monkeypatch.setattr(ColumnGeneration, "dives", spy)
+    result = solve(tiny(), SolveSettings(time_limit=20, workers=2,
+                                         column_branch_min_seconds=branch_min))
+    assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+    assert calls == [(boxes, window, True)]
+
+
 @pytest.mark.parametrize(("limit", "share"), [
     (2.4, 0.0),  # under column_min_seconds (2.5): no phase
     (2.5, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
