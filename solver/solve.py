@@ -461,6 +461,11 @@ def _short(settings: SolveSettings) -> bool:
 #: of 4 (102-107 against 106-110), and the sample at 60 s in 4 seeds of 5 (IN 104-110, mean
 #: 106.8, against 106-112, mean 108.2); its optimum, 100, has every agent at 7 late shifts
 DIVE_WINDOW = 1
+#: the levelled dives after branching get at most this many seconds (at 60 s they have
+#: less), and the rest of the phase, if at least LEVEL_MIN_SECONDS, goes to dives not
+#: levelled: given 600 s, levelled dives through the whole phase (about 270 s) left the
+#: sample's inbound center at 102 and 101 in two runs, where dives not levelled found 100
+LEVELLED_DIVE_SECONDS = 15.0
 #: the dives without branching go under a levelled window (``ColumnGeneration.dives``) only
 #: when they have at least this many seconds: converging the LP under it took 1-3 s on the
 #: centers measured. Given less, the converging spent the dives' time and left an LP whose
@@ -526,14 +531,22 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
         spent += branching.spent
         bound = max(bound, float(math.ceil(branched - 1e-6)))
         # dives under the best node's boxes and a window around its LP's spreads, levelled
+        # for up to LEVELLED_DIVE_SECONDS; the rest of the phase, dives not levelled
         generation.restrict(generation.best_boxes)
-        diving = budget.child(seconds - spent)
-        dived = generation.dives(diving, target=bound, seed=settings.seed,
-                                 window=DIVE_WINDOW, level=True,
-                                 grace=_dive_grace(settings, budget, diving))
+        best = math.inf
+        for level in (True, False):
+            rest = seconds - spent
+            if not level and (rest < LEVEL_MIN_SECONDS or best <= bound):
+                break
+            diving = budget.child(min(rest, LEVELLED_DIVE_SECONDS) if level else rest)
+            roster = generation.dives(
+                diving, target=bound, seed=settings.seed, window=DIVE_WINDOW, level=level,
+                grace=_dive_grace(settings, budget, diving) if dived is None else 0.0)
+            budget.spend(diving.spent)
+            spent += diving.spent
+            if roster is not None and (objective := check_roster(problem, roster).objective) < best:
+                dived, best = roster, objective
         generation.restrict({})
-        budget.spend(diving.spent)
-        spent += diving.spent
     if dived is None:  # no branching, or nothing from its dives: dives from the root
         diving = budget.child(seconds - spent)
         # within the LP's spreads, those it evens out at a whole count (unless that costs the

@@ -415,6 +415,39 @@ def test_the_phase_dives_levelled_with_or_without_branching(
     assert calls == [(boxes, window, True)]
 
 
+def test_levelled_dives_that_end_early_leave_the_phase_to_dives_not_levelled(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The levelled dives after branching get at most LEVELLED_DIVE_SECONDS (made 4 s of a
+    phase of about 10 s), and made to end at once with nothing: the rest of the phase (more
+    than 4 s; at least LEVEL_MIN_SECONDS) goes to dives in the same window not levelled,
+    under the same boxes, which find the optimum 7 (the bound: nothing is left to search).
+    Without the time (LEVEL_MIN_SECONDS above the phase) there is no second call, the dives
+    from the root run instead, and the search proves 7."""
+    calls: list[tuple[dict, int | None, bool]] = []
+    amounts: list[float] = []
+    dives = ColumnGeneration.dives
+    monkeypatch.setattr(solve_module, "LEVELLED_DIVE_SECONDS", 4.0)
+
+    def levelled_give_nothing(self: ColumnGeneration, budget: Budget, **kw: object) -> object:
+        calls.append((dict(self.boxes), kw.get("window"), bool(kw.get("level"))))
+        amounts.append(budget.amount)
+        if kw.get("level") and self.boxes:
+            return None
+        return dives(self, budget, **kw)  # type: ignore[arg-type]
+    monkeypatch.setattr(ColumnGeneration, "dives", levelled_give_nothing)
+    result = solve(tiny(), SolveSettings(time_limit=20, workers=2))
+    assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+    window = solve_module.DIVE_WINDOW
+    assert calls == [(BEST_BOXES, window, True), (BEST_BOXES, window, False)]
+    assert amounts[0] == 4.0 and amounts[1] > 4.0
+
+    calls.clear()
+    monkeypatch.setattr(solve_module, "LEVEL_MIN_SECONDS", 1000.0)
+    result = solve(tiny(), SolveSettings(time_limit=20, workers=2))
+    assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+    assert calls == [(BEST_BOXES, window, True), ({}, None, False)]
+
+
 @pytest.mark.parametrize(("limit", "share"), [
     (2.4, 0.0),  # under column_min_seconds (2.5): no phase
     (2.5, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
