@@ -391,24 +391,38 @@ def test_solve_without_time_to_branch_keeps_the_root_bound() -> None:
         ("tiny", 100, ROOT_LP), ("tiny", OPTIMUM, ROOT_LP)]
 
 
+def spy_on_dives(monkeypatch: pytest.MonkeyPatch, *, levelled_give_nothing: bool = False
+                 ) -> tuple[list[tuple[colgen.Boxes, object, bool]], list[float]]:
+    """Every call of ColumnGeneration.dives from now on: the boxes in force, its window and
+    level; and its budget's amount. ``levelled_give_nothing``: levelled dives under boxes end
+    at once with nothing."""
+    calls: list[tuple[colgen.Boxes, object, bool]] = []
+    amounts: list[float] = []
+    dives = ColumnGeneration.dives
+
+    def spy(self: ColumnGeneration, budget: Budget, **kw: object) -> object:
+        calls.append((dict(self.boxes), kw.get("window"), bool(kw.get("level"))))
+        amounts.append(budget.amount)
+        if levelled_give_nothing and kw.get("level") and self.boxes:
+            return None
+        return dives(self, budget, **kw)  # type: ignore[arg-type]
+    monkeypatch.setattr(ColumnGeneration, "dives", spy)
+    return calls, amounts
+
+
 @pytest.mark.parametrize(("branch_min", "boxes", "window"), [
     (8.0, BEST_BOXES, solve_module.DIVE_WINDOW),  # branching: under its best boxes, window 1
     (1000.0, {}, 0),  # no time to branch: from the root, window 0
 ])
 def test_the_phase_dives_levelled_with_or_without_branching(
-        monkeypatch: pytest.MonkeyPatch, branch_min: float, boxes: dict, window: int) -> None:
+        monkeypatch: pytest.MonkeyPatch, branch_min: float, boxes: colgen.Boxes,
+        window: int) -> None:
     """At 20 s the phase's dives always level the spreads the LP evens out (``level``): after
     branching (the default column_branch_min_seconds, 8) under the best node's boxes with the
     window DIVE_WINDOW around its LP; without it (column_branch_min_seconds 1,000) from the
     root with the window 0 (their phase leaves at least LEVEL_MIN_SECONDS). One call each,
     and the optimum 7 either way."""
-    calls: list[tuple[dict, int | None, bool]] = []
-    dives = ColumnGeneration.dives
-
-    def spy(self: ColumnGeneration, budget: Budget, **kw: object) -> object:
-        calls.append((dict(self.boxes), kw.get("window"), bool(kw.get("level"))))
-        return dives(self, budget, **kw)  # type: ignore[arg-type]
-    monkeypatch.setattr(ColumnGeneration, "dives", spy)
+    calls, _ = spy_on_dives(monkeypatch)
     result = solve(tiny(), SolveSettings(time_limit=20, workers=2,
                                          column_branch_min_seconds=branch_min))
     assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
@@ -423,18 +437,8 @@ def test_levelled_dives_that_end_early_leave_the_phase_to_dives_not_levelled(
     under the same boxes, which find the optimum 7 (the bound: nothing is left to search).
     Without the time (LEVEL_MIN_SECONDS above the phase) there is no second call, the dives
     from the root run instead, and the search proves 7."""
-    calls: list[tuple[dict, int | None, bool]] = []
-    amounts: list[float] = []
-    dives = ColumnGeneration.dives
     monkeypatch.setattr(solve_module, "LEVELLED_DIVE_SECONDS", 4.0)
-
-    def levelled_give_nothing(self: ColumnGeneration, budget: Budget, **kw: object) -> object:
-        calls.append((dict(self.boxes), kw.get("window"), bool(kw.get("level"))))
-        amounts.append(budget.amount)
-        if kw.get("level") and self.boxes:
-            return None
-        return dives(self, budget, **kw)  # type: ignore[arg-type]
-    monkeypatch.setattr(ColumnGeneration, "dives", levelled_give_nothing)
+    calls, amounts = spy_on_dives(monkeypatch, levelled_give_nothing=True)
     result = solve(tiny(), SolveSettings(time_limit=20, workers=2))
     assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
     window = solve_module.DIVE_WINDOW
