@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from speed import machine  # (run as a script: benchmarks/ is on the path)
+from speed import machine_line, number  # (run as a script: benchmarks/ is on the path)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
@@ -88,10 +88,6 @@ def run_once(limit: float, seed: int) -> Run:
                summary.get("gap"), centers, wall, peak, code)
 
 
-def _num(value: float | None, fmt: str) -> str:
-    return "—" if value is None else format(value, fmt)
-
-
 def table(runs: Sequence[Run]) -> str:
     header = ["seed", "limit s", "status", "objective", "bound", "gap", "above optimum",
               "centers (objective / bound, seconds)", "wall s", "peak MiB"]
@@ -99,22 +95,20 @@ def table(runs: Sequence[Run]) -> str:
     for r in runs:
         above = None if r.objective is None else (r.objective - OPTIMUM) / OPTIMUM
         centers = "; ".join(
-            f"{cid} {status} {_num(obj, 'd')} / {_num(bound, '.0f')}, {seconds:.1f} s"
+            f"{cid} {status} {number(obj, 'd')} / {number(bound, '.0f')}, {seconds:.1f} s"
             for cid, status, obj, bound, seconds in r.centers)
         lines.append("| " + " | ".join([
-            str(r.seed), f"{r.limit:g}", r.status, _num(r.objective, "d"),
-            _num(r.bound, ".0f"), _num(r.gap, ".1%"), _num(above, ".1%"), centers,
+            str(r.seed), f"{r.limit:g}", r.status, number(r.objective, "d"),
+            number(r.bound, ".0f"), number(r.gap, ".1%"), number(above, ".1%"), centers,
             f"{r.wall:.1f}", f"{r.peak_mib:.0f}"]) + " |")
     return "\n".join(lines)
 
 
 def report(runs: Sequence[Run], started: dt.datetime) -> str:
-    m = machine()
     return "\n".join([
         f"# The sample, {started:%Y-%m-%d %H:%M}",
         "",
-        f"Machine: {m['nproc']} CPU(s) (nproc), {m['cpu']}, {m['ram']} RAM, {m['os']}; "
-        f"Python {m['python']}, OR-Tools {m['ortools']}.",
+        machine_line(),
         "",
         "Command: `roster solve data/sample --out DIR --time-limit L --seed S` (default "
         "`--workers 2`), one child process per run, one run after another.",

@@ -211,7 +211,15 @@ def machine() -> dict[str, str]:
     }
 
 
-def _num(value: float | None, fmt: str) -> str:
+def machine_line() -> str:
+    """The machine in one sentence, for a results file."""
+    m = machine()
+    return (f"Machine: {m['nproc']} CPU(s) (nproc), {m['cpu']}, {m['ram']} RAM, {m['os']}; "
+            f"Python {m['python']}, OR-Tools {m['ortools']}.")
+
+
+def number(value: float | None, fmt: str) -> str:
+    """``value`` formatted, or a dash for none."""
     return "—" if value is None else format(value, fmt)
 
 
@@ -240,10 +248,10 @@ def table(rows: Sequence[Row]) -> str:
             f"{r.limit:g}",
             r.status,
             f"{r.rosters}/{r.centers}",
-            _num(r.objective, "d"),
-            _num(r.bound, ".0f"),
-            _num(r.gap, ".1%"),
-            _num(r.first_roster, ".2f"),
+            number(r.objective, "d"),
+            number(r.bound, ".0f"),
+            number(r.gap, ".1%"),
+            number(r.first_roster, ".2f"),
             f"{r.wall:.1f}",
             f"{r.build:.2f}",
             f"{r.peak_mib:.0f}",
@@ -259,7 +267,6 @@ def report(
     parallel: int | None,
     started: dt.datetime,
 ) -> str:
-    m = machine()
     limits = QUICK_LIMITS if quick else FULL_LIMITS
     settings = ", ".join(
         f"{c}: {SIZES[c][0]} staff / {SIZES[c][1]} center(s), limit "
@@ -271,8 +278,7 @@ def report(
         [
             f"# Speed benchmark{' (quick)' if quick else ''}, {started:%Y-%m-%d %H:%M}",
             "",
-            f"Machine: {m['nproc']} CPU(s) (nproc), {m['cpu']}, {m['ram']} RAM, {m['os']}; "
-            f"Python {m['python']}, OR-Tools {m['ortools']}.",
+            machine_line(),
             "",
             f"Settings: `SolveSettings(workers={WORKERS}, seed={SEED})`, centers in parallel: "
             f"{slots}; synthetic_scenario(month={MONTH!r}, seed={SEED}); {settings}. "
