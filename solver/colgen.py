@@ -611,6 +611,8 @@ class ColumnGeneration:
         self.converged = False
         self.seconds = 0.0
         self.nodes = 0  # nodes of the last branching (:meth:`branch`)
+        #: the master changed since its LP was last solved (dives fix and add columns)
+        self._changed = False
         #: the branching of the leaf with the least bound at the end of :meth:`branch`
         self.best_boxes: Boxes = {}
         #: the LP rounded where the first dive cut short stopped (:meth:`rounded`): a guide for
@@ -817,6 +819,9 @@ class ColumnGeneration:
         """
         if not self.converged or not self.master.spreads:
             return self.best
+        if self._changed and not self._solve_master(budget):
+            return self.best  # (the root's LP again, after dives: its value is the same)
+        self._changed = False
         # open nodes: their parent's bound, an order, their boxes and their parent's
         heap: list[tuple[float, int, Boxes, Boxes]] = [(self.best, 0, {}, {})]
         closed: list[tuple[float, Boxes]] = []  # bounds for good, with a solved node's boxes
@@ -936,6 +941,7 @@ class ColumnGeneration:
             return self._dives(budget, target=target, seed=seed, window=window, level=level,
                                grace=grace)
         finally:
+            self._changed = True
             if self.boxes is not boxes:
                 self.restrict(boxes)
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
@@ -22,6 +23,9 @@ from solver.lns import LIGHT_PRESOLVE, MEND_SECONDS, LnsOptions, improve, mend
 from solver.model import ModelContext, build_model, clear_objective
 from solver.problem import CheckReport, Problem, Roster
 from solver.rules.base import CouplesPeople
+
+if TYPE_CHECKING:
+    from solver.colgen import ColumnGeneration
 
 __all__ = ["ModelCheckerMismatch", "SolveResult", "SolveSettings", "check_roster", "solve",
            "solve_many"]
@@ -119,6 +123,9 @@ class SolveResult:
     report: CheckReport = field(default_factory=CheckReport)
     num_solutions: int = 0
     interrupted: bool = False  # stopped early by a stop request (Ctrl-C)
+    #: the column phase's converged root, when it had no time to branch: :func:`resume` may
+    #: branch on it (a department's time left over, :func:`solve_many`), and then drops it
+    generation: ColumnGeneration | None = field(default=None, repr=False, compare=False)
 
     @property
     def gap(self) -> float | None:
@@ -316,11 +323,13 @@ def solve(
             return _early_result(problem, first, start)
         hint = first
     column_bound: float | None = None
+    generation: ColumnGeneration | None = None  # a root to branch on later (resume)
     start_objective: int | None = None  # the checker's objective of the roster after the phase
     if _column_share(settings) > 0 and hint is not None and pin is None:
         on_bound = None if progress is None else _bound_progress(progress, problem, hint, start)
         phase = _column_phase(problem, settings, budget, hint, on_bound)
         column_bound = phase.bound
+        generation = phase.generation
         if phase.roster is not None:
             hint = phase.roster
             first = phase.roster
@@ -402,6 +411,8 @@ def solve(
         result.report = report
         result.objective = objective
     result.interrupted = budget.stop.requested
+    if result.status == "FEASIBLE" and not result.interrupted:
+        result.generation = generation
     result.seconds = time.perf_counter() - start
     return result
 
@@ -484,6 +495,8 @@ class _PhaseOutcome:
     #: else, when no dive ended, the LP rounded (:meth:`ColumnGeneration.rounded`), which may
     #: break hard rules: solve() mends it (:func:`solver.lns.mend`) into a start
     guide: dict[str, list[str]] | None = None
+    #: a converged root not branched on (a short limit's), for :func:`resume` to branch on
+    generation: ColumnGeneration | None = None
 
 
 def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, start: Roster,
@@ -525,28 +538,10 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     dived = None
     start_objective = check_roster(problem, start).objective
     if left >= settings.column_branch_min_seconds and not short:
-        branching = budget.child(left * settings.column_branch_share)
-        branched = generation.branch(branching, incumbent=start_objective, on_bound=on_bound)
-        budget.spend(branching.spent)
-        spent += branching.spent
-        bound = max(bound, float(math.ceil(branched - 1e-6)))
-        # dives under the best node's boxes and a window around its LP's spreads, levelled
-        # for up to LEVELLED_DIVE_SECONDS; the rest of the phase, dives not levelled
-        generation.restrict(generation.best_boxes)
-        best = math.inf
-        for level in (True, False):
-            rest = seconds - spent
-            if not level and (rest < LEVEL_MIN_SECONDS or best <= bound):
-                break
-            diving = budget.child(min(rest, LEVELLED_DIVE_SECONDS) if level else rest)
-            roster = generation.dives(
-                diving, target=bound, seed=settings.seed, window=DIVE_WINDOW, level=level,
-                grace=_dive_grace(settings, budget, diving) if dived is None else 0.0)
-            budget.spend(diving.spent)
-            spent += diving.spent
-            if roster is not None and (objective := check_roster(problem, roster).objective) < best:
-                dived, best = roster, objective
-        generation.restrict({})
+        bound, dived, used = _branch_and_dive(problem, settings, budget, generation, left,
+                                              bound=bound, incumbent=start_objective,
+                                              on_bound=on_bound)
+        spent += used
     if dived is None:  # no branching, or nothing from its dives: dives from the root
         diving = budget.child(seconds - spent)
         # within the LP's spreads, those it evens out at a whole count (unless that costs the
@@ -557,15 +552,52 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
                                  window=0 if level else None, level=level,
                                  grace=_dive_grace(settings, budget, diving))
         budget.spend(diving.spent)
+    # a root not branched on may be branched on later, given more time (resume)
+    later = None if generation.nodes else generation
     if dived is None:
         # no dive ended in time (a synthetic inbound center of 100 given 5 s: its root took
         # 3.3 s, its dive was cut short): the LP rounded where the dive stopped, mended, is the
         # start instead (that center: 326 after the search, against its first roster's 4,949)
         guide = generation.cut if generation.cut is not None else generation.rounded()
-        return _PhaseOutcome(bound, guide=guide)
+        return _PhaseOutcome(bound, guide=guide, generation=later)
     if check_roster(problem, dived).objective >= start_objective:
-        return _PhaseOutcome(bound)
-    return _PhaseOutcome(bound, roster=dived)
+        return _PhaseOutcome(bound, generation=later)
+    return _PhaseOutcome(bound, roster=dived, generation=later)
+
+
+def _branch_and_dive(problem: Problem, settings: SolveSettings, budget: Budget,
+                     generation: ColumnGeneration, seconds: float, *, bound: float,
+                     incumbent: int, on_bound: Callable[[float], None] | None = None
+                     ) -> tuple[float, dict[str, list[str]] | None, float]:
+    """Branching on a converged root's spreads for ``column_branch_share`` of ``seconds``,
+    then dives under the best node's boxes for the rest: the bound (``bound`` or better), the
+    best dived roster (None if no dive ended) and the seconds spent, each part's counted in
+    ``budget`` as it ends."""
+    spent = 0.0
+    branching = budget.child(seconds * settings.column_branch_share)
+    branched = generation.branch(branching, incumbent=incumbent, on_bound=on_bound)
+    budget.spend(branching.spent)
+    spent += branching.spent
+    bound = max(bound, float(math.ceil(branched - 1e-6)))
+    # dives under the best node's boxes and a window around its LP's spreads, levelled
+    # for up to LEVELLED_DIVE_SECONDS; the rest of the phase, dives not levelled
+    generation.restrict(generation.best_boxes)
+    dived: dict[str, list[str]] | None = None
+    best = math.inf
+    for level in (True, False):
+        rest = seconds - spent
+        if not level and (rest < LEVEL_MIN_SECONDS or best <= bound):
+            break
+        diving = budget.child(min(rest, LEVELLED_DIVE_SECONDS) if level else rest)
+        roster = generation.dives(
+            diving, target=bound, seed=settings.seed, window=DIVE_WINDOW, level=level,
+            grace=_dive_grace(settings, budget, diving) if dived is None else 0.0)
+        budget.spend(diving.spent)
+        spent += diving.spent
+        if roster is not None and (objective := check_roster(problem, roster).objective) < best:
+            dived, best = roster, objective
+    generation.restrict({})
+    return bound, dived, spent
 
 
 def _dive_grace(settings: SolveSettings, budget: Budget, diving: Budget) -> float:
@@ -590,6 +622,60 @@ def _early_result(problem: Problem, roster: Roster, start: float, *, bound: floa
                        seconds=seconds)
 
 
+#: resume() gives branching on the root a result kept, and the dives after it, this share of
+#: its time (if at least ``column_branch_min_seconds``), the search the rest; measured on the
+#: 600-staff department's second inbound center (below, at solve_many)
+RESUME_PHASE_SHARE = 0.8
+
+
+def resume(problem: Problem, result: SolveResult, settings: SolveSettings, *,
+           progress: ProgressFn | None = None, stop: StopSignal | None = None) -> SolveResult:
+    """More time, ``settings.time_limit`` seconds, for a ``result`` not proven optimal (a
+    department's time that its other centers left unused, see :func:`solve_many`).
+
+    If the result kept its column generation's root (a solve given too little time to branch)
+    and the time is at least ``column_branch_min_seconds``, RESUME_PHASE_SHARE of it goes to
+    branching on that root and dives under its best node's boxes (as in the column phase): a
+    better bound, and a dived roster if one beats the result's. Large-neighbourhood search
+    from the better roster takes the rest. The root is dropped from the result; the seconds
+    of both add up; the roster returned is never worse than the result's."""
+    if result.roster is None or result.objective is None or result.objective <= result.bound:
+        return result
+    budget = Budget(settings.time_limit, deterministic=settings.deterministic, stop=stop)
+    start = time.perf_counter()
+    roster = result.roster
+    objective = result.objective
+    bound = result.bound
+    generation, result.generation = result.generation, None
+    if generation is not None and budget.left >= settings.column_branch_min_seconds:
+        # the root the solve had no time to branch on: branching and dives first
+        phase = budget.left * RESUME_PHASE_SHARE
+        bound, dived, _ = _branch_and_dive(problem, settings, budget, generation, phase,
+                                           bound=bound, incumbent=objective)
+        if dived is not None and (value := check_roster(problem, dived).objective) < objective:
+            roster, objective = dived, value
+            if progress is not None:
+                progress(problem.name, result.seconds + time.perf_counter() - start,
+                         objective, bound)
+    del generation
+
+    def improved(value: int) -> None:
+        if progress is not None:
+            progress(problem.name, result.seconds + time.perf_counter() - start, value, bound)
+
+    if objective > bound and not budget.exhausted:
+        ctx = build_model(problem)
+        roster, objective, _ = improve(
+            ctx, roster, objective, budget, workers=settings.workers, seed=settings.seed + 1,
+            lower_bound=bound, on_improve=improved, options=settings.lns)
+    seconds = result.seconds + time.perf_counter() - start
+    report = check_roster(problem, roster)
+    verify_solution(problem, report, report.objective, optimal=False)
+    return replace(result, roster=roster, objective=report.objective, report=report, bound=bound,
+                   status="OPTIMAL" if report.objective <= bound else "FEASIBLE",
+                   seconds=seconds, interrupted=budget.stop.requested)
+
+
 def _size(problem: Problem) -> int:
     return max(1, len(problem.people) * problem.num_days)
 
@@ -608,8 +694,15 @@ def solve_many(
     ends at objective 1,700 where two reach 50 in half the time), so centers run side by side only
     when every one of them gets two workers: on 2 cores they run one after another, each with both
     workers and a share of the time in proportion to its size, the smallest first; wall time a
-    center leaves unused (an optimal roster found early) goes to the next ones. The results are
-    in the order of ``problems``.
+    center leaves unused (an optimal roster found early) goes to the next ones, and what is
+    left at the end goes back to the centers not proven optimal (:func:`_revisit`; not in
+    deterministic mode, whose shares are fixed). The results are in the order of
+    ``problems``.
+
+    On the 600-staff synthetic department at 60 s (seeds 0-3), 10 s went unused at the end
+    (the last center proven optimal in 4 s) and the centers summed to 411, 394, 673 and 385
+    (bound 322); with that time branched on and searched, 327, 344, 378 and 394 (bounds
+    322-326).
     """
     if not problems:
         return []
@@ -633,6 +726,9 @@ def solve_many(
             remaining_size -= _size(p)
             one = replace(settings, time_limit=share, workers=workers)
             results[i] = solve(p, one, progress=progress, stop=stop)
+            _keep_roots(results)
+        if not settings.deterministic:
+            _revisit(problems, results, settings, deadline, progress=progress, stop=stop)
         return [results[i] for i in range(len(problems))]
     with ThreadPoolExecutor(max_workers=slots) as pool:
         futures = [
@@ -643,3 +739,54 @@ def solve_many(
             for p in problems
         ]
         return [f.result() for f in futures]
+
+
+#: time the centers left unused goes back to those not proven optimal only if at least this
+#: many seconds are left (a neighbourhood step on a 100-person center takes about 0.1-0.5 s)
+REVISIT_MIN_SECONDS = 1.0
+
+
+def _revisit(problems: Sequence[Problem], results: dict[int, SolveResult],
+             settings: SolveSettings, deadline: float, *, progress: ProgressFn | None,
+             stop: StopSignal | None, clock: Callable[[], float] = time.perf_counter) -> None:
+    """Give the time the department's centers left unused (those proven optimal early) back to
+    the centers not proven optimal, by :func:`resume`: the largest gap (objective - bound)
+    first, each a share of what is left in proportion to its gap. The column generations the
+    results kept for it are dropped at the end."""
+    waiting = sorted((i for i in results if _gap(results[i]) > 0),
+                     key=lambda i: -_gap(results[i]))
+    total = sum(_gap(results[i]) for i in waiting)
+    for i in waiting:
+        left = deadline - clock()
+        if left < REVISIT_MIN_SECONDS or (stop is not None and stop.requested):
+            break
+        gap = _gap(results[i])
+        share = left * gap / total
+        total -= gap
+        if share >= REVISIT_MIN_SECONDS:
+            results[i] = resume(problems[i], results[i], replace(settings, time_limit=share),
+                                progress=progress, stop=stop)
+    for result in results.values():
+        result.generation = None
+
+
+#: the column generations kept for the time left over (:func:`_revisit`), at most: the
+#: largest gaps', which get most of that time (the 2,000-staff department's peak memory was
+#: 873 MiB with every center's kept, against 470 MiB with none)
+KEPT_ROOTS = 2
+
+
+def _keep_roots(results: dict[int, SolveResult]) -> None:
+    """Drop the column generations of all but the KEPT_ROOTS results with the largest gaps."""
+    kept = sorted((i for i, r in results.items() if r.generation is not None),
+                  key=lambda i: -_gap(results[i]))
+    for i in kept[KEPT_ROOTS:]:
+        results[i].generation = None
+
+
+def _gap(result: SolveResult) -> float:
+    """How far a result's roster is from its bound (objective - bound); 0 for a result with no
+    roster, proven optimal or stopped by a stop request."""
+    if result.roster is None or result.objective is None or result.interrupted:
+        return 0.0
+    return max(0.0, result.objective - result.bound)
