@@ -657,7 +657,7 @@ def resume(problem: Problem, result: SolveResult, settings: SolveSettings, *,
             if progress is not None:
                 progress(problem.name, result.seconds + time.perf_counter() - start,
                          objective, bound)
-    del generation
+    del generation  # (its memory, before the search's)
 
     def improved(value: int) -> None:
         if progress is not None:
@@ -701,8 +701,8 @@ def solve_many(
 
     On the 600-staff synthetic department at 60 s (seeds 0-3), 10 s went unused at the end
     (the last center proven optimal in 4 s) and the centers summed to 411, 394, 673 and 385
-    (bound 322); with that time branched on and searched, 327, 344, 378 and 394 (bounds
-    322-326).
+    (bound 322); with that time branched on and searched, 333, 338, 406 and 341 (bounds
+    325-326).
     """
     if not problems:
         return []
@@ -771,8 +771,9 @@ def _revisit(problems: Sequence[Problem], results: dict[int, SolveResult],
 
 
 #: the column generations kept for the time left over (:func:`_revisit`), at most: the
-#: largest gaps', which get most of that time (the 2,000-staff department's peak memory was
-#: 873 MiB with every center's kept, against 470 MiB with none)
+#: largest gaps', which get most of that time (the 2,000-staff department peaked at 873 MiB
+#: with every center's kept, in a run that shared the machine for part of it; 536 MiB with
+#: two, 470 MiB before any was kept)
 KEPT_ROOTS = 2
 
 

@@ -217,3 +217,17 @@ def test_only_the_largest_gaps_keep_their_roots() -> None:
                3: replace(gapped("d", 8, 8.0, generation=object()), status="OPTIMAL")}
     solve_module._keep_roots(results)
     assert [r.name for r in results.values() if r.generation is not None] == ["a", "c"]
+
+
+@pytest.mark.parametrize(("limit", "kept"), [(10, True), (20, False)])
+def test_the_phase_keeps_its_root_only_when_it_did_not_branch(limit: float, kept: bool) -> None:
+    """Under column_short_seconds (19) the phase does not branch and keeps its converged root
+    for resume(); at 20 s it branches (on the tiny problem: bound 7) and keeps none."""
+    settings = SolveSettings(time_limit=limit, workers=2, deterministic=True)
+    budget = Budget(limit, deterministic=True)
+    outcome = solve_module._column_phase(tiny(), settings, budget, SHORT_DAY_0)
+    assert (outcome.generation is not None) == kept
+    assert outcome.bound == (ROOT_LP if kept else 7.0)
+    if kept:
+        assert outcome.generation is not None and outcome.generation.converged
+        assert outcome.generation.nodes == 0
