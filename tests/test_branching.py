@@ -38,6 +38,7 @@ from solver.rules.one_shift import OneShiftPerDay
 from solver.solve import (
     COLUMN_ROUNDS,
     COLUMN_ROUNDS_SHORT,
+    DIVE_WINDOW,
     SolveSettings,
     _column_share,
     _dive_grace,
@@ -781,6 +782,74 @@ def test_a_levelled_window_that_costs_more_than_its_spreads_gives_way_to_none(
     assert check_roster(g.problem, roster).objective == OPTIMUM
     assert seen == [{W3: replace_box(low=1, high=1)}, {}]
     assert g.boxes == {}
+
+
+class _Value:
+    """A master variable with a given LP value (for :meth:`ColumnGeneration._windows`)."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def solution_value(self) -> float:
+        return self.value
+
+
+@pytest.mark.parametrize(("lp", "nearest", "between"), [
+    (1.5, (2, 2), (1, 2)),  # half up; either side: floor 1, ceil 2
+    (1.2, (1, 1), (1, 2)),
+    (2.0, (2, 2), (2, 2)),  # a whole count: the same both ways
+])
+def test_a_levelled_window_between_the_whole_counts_either_side(
+        monkeypatch: pytest.MonkeyPatch, lp: float, nearest: tuple[int, int],
+        between: tuple[int, int]) -> None:
+    """W3 made a spread of counts 0-3 (upper 3) whose LP max and min are both ``lp``: levelled,
+    the nearest whole count; with ``between``, the whole counts either side of it, with or
+    without a window (window 0 alone gives the same, as it rounds the LP's min down and its max
+    up)."""
+    g = generation(tiny())
+    g.links[W3] = replace(g._spread(W3), upper=3)
+    high, low = g.master.spreads[W3]
+    monkeypatch.setattr(high, "var", _Value(lp))
+    monkeypatch.setattr(low, "var", _Value(lp))
+    whole = SpreadBox(0, 3, 0, 3)
+    assert g._windows(0, level=True) == {W3: replace(whole, low=nearest[0], high=nearest[1])}
+    for window in (0, None):
+        assert g._windows(window, level=True, between=True) == {
+            W3: replace(whole, low=between[0], high=between[1])}
+
+
+def test_under_branching_a_levelled_window_that_gives_way_tries_the_counts_either_side(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under node B's box (the max at least 1; LP 3.5), the levelled window is made W3 at
+    [1, 1]: both people off on the rest day, LP 100 > 3.5 + W3's weight 7, so it gives way;
+    the window between the whole counts either side is made node D's box (the min at most 0
+    besides; LP 7 <= 10.5) and is tried next and kept: the dives under it find the optimum 7,
+    and B's box is in force again at the end. At the root (no branching in force) the same
+    windows give way to none at once, without the second."""
+    g = generation(tiny())
+    box_b = replace_box(max_at_least=1)
+    levelled = replace(box_b, low=1, high=1)
+    box_d = replace(box_b, min_at_most=0)
+
+    def made(window: int | None, *, level: bool = False, between: bool = False) -> object:
+        return {W3: box_d if between else levelled}
+    monkeypatch.setattr(g, "_windows", made)
+    seen = spy_on_restrict(g, monkeypatch)
+    g.restrict({W3: box_b})
+    g._solve_master(Budget(GENEROUS))
+    assert g.lp_value == pytest.approx(3.5, abs=TOLERANCE)
+    roster = g.dives(Budget(GENEROUS), window=DIVE_WINDOW, level=True)
+    assert roster is not None
+    assert check_roster(g.problem, roster).objective == OPTIMUM
+    assert seen == [{W3: box_b}, {W3: levelled}, {W3: box_d}, {W3: box_b}]
+    assert g.boxes == {W3: box_b}
+
+    g = generation(tiny())
+    monkeypatch.setattr(g, "_windows", made)
+    seen = spy_on_restrict(g, monkeypatch)
+    roster = g.dives(Budget(GENEROUS), window=0, level=True)
+    assert roster is not None and check_roster(g.problem, roster).objective == OPTIMUM
+    assert seen == [{W3: levelled}, {}]
 
 
 def test_a_levelled_window_within_its_spreads_weight_is_kept(
