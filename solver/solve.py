@@ -647,7 +647,7 @@ def resume(problem: Problem, result: SolveResult, settings: SolveSettings, *,
     objective = result.objective
     bound = result.bound
     generation, result.generation = result.generation, None
-    if generation is not None and budget.left >= settings.column_branch_min_seconds:
+    if generation is not None and settings.time_limit >= settings.column_branch_min_seconds:
         # the root the solve had no time to branch on: branching and dives first
         phase = budget.left * RESUME_PHASE_SHARE
         bound, dived, _ = _branch_and_dive(problem, settings, budget, generation, phase,

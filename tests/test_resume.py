@@ -231,3 +231,24 @@ def test_the_phase_keeps_its_root_only_when_it_did_not_branch(limit: float, kept
     if kept:
         assert outcome.generation is not None and outcome.generation.converged
         assert outcome.generation.nodes == 0
+
+
+def test_resume_branches_when_given_exactly_the_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Given exactly column_branch_min_seconds (8) of wall time, resume() branches: the
+    threshold is on the time it was given, not on what is left a moment after it started
+    (branching and dives made to end at once with nothing; the search made to give back its
+    roster)."""
+    calls: list[float] = []
+
+    def branch_and_dive(problem: Problem, settings: SolveSettings, budget: Budget,
+                        g: ColumnGeneration, seconds: float, **kw: float) -> object:
+        calls.append(seconds)
+        return kw["bound"], None, 0.0
+
+    monkeypatch.setattr(solve_module, "_branch_and_dive", branch_and_dive)
+    monkeypatch.setattr(solve_module, "improve",
+                        lambda ctx, roster, objective, budget, **kw: (roster, objective, None))
+    assert SolveSettings().column_branch_min_seconds == 8.0
+    result = resume(tiny(), waiting(generation(tiny())), SolveSettings(time_limit=8, workers=2))
+    assert len(calls) == 1 and 7.9 * 0.8 < calls[0] <= 8 * 0.8
+    assert (result.status, result.objective) == ("FEASIBLE", SHORT_DAY_0_OBJECTIVE)
