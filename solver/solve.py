@@ -495,7 +495,7 @@ class _PhaseOutcome:
     #: else, when no dive ended, the LP rounded (:meth:`ColumnGeneration.rounded`), which may
     #: break hard rules: solve() mends it (:func:`solver.lns.mend`) into a start
     guide: dict[str, list[str]] | None = None
-    #: a converged root not branched on (a short limit's), for :func:`resume` to branch on
+    #: a converged root not branched on (no time for it), for :func:`resume` to branch on
     generation: ColumnGeneration | None = None
 
 
@@ -538,9 +538,9 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
     dived = None
     start_objective = check_roster(problem, start).objective
     if left >= settings.column_branch_min_seconds and not short:
-        bound, dived, used = _branch_and_dive(problem, settings, budget, generation, left,
-                                              bound=bound, incumbent=start_objective,
-                                              on_bound=on_bound)
+        bound, dived, _, used = _branch_and_dive(problem, settings, budget, generation, left,
+                                                 bound=bound, incumbent=start_objective,
+                                                 on_bound=on_bound)
         spent += used
     if dived is None:  # no branching, or nothing from its dives: dives from the root
         diving = budget.child(seconds - spent)
@@ -568,11 +568,11 @@ def _column_phase(problem: Problem, settings: SolveSettings, budget: Budget, sta
 def _branch_and_dive(problem: Problem, settings: SolveSettings, budget: Budget,
                      generation: ColumnGeneration, seconds: float, *, bound: float,
                      incumbent: int, on_bound: Callable[[float], None] | None = None
-                     ) -> tuple[float, dict[str, list[str]] | None, float]:
+                     ) -> tuple[float, dict[str, list[str]] | None, float, float]:
     """Branching on a converged root's spreads for ``column_branch_share`` of ``seconds``,
     then dives under the best node's boxes for the rest: the bound (``bound`` or better), the
-    best dived roster (None if no dive ended) and the seconds spent, each part's counted in
-    ``budget`` as it ends."""
+    best dived roster (None if no dive ended) and its objective (inf if none), and the
+    seconds spent, each part's counted in ``budget`` as it ends."""
     spent = 0.0
     branching = budget.child(seconds * settings.column_branch_share)
     branched = generation.branch(branching, incumbent=incumbent, on_bound=on_bound)
@@ -597,7 +597,7 @@ def _branch_and_dive(problem: Problem, settings: SolveSettings, budget: Budget,
         if roster is not None and (objective := check_roster(problem, roster).objective) < best:
             dived, best = roster, objective
     generation.restrict({})
-    return bound, dived, spent
+    return bound, dived, best, spent
 
 
 def _dive_grace(settings: SolveSettings, budget: Budget, diving: Budget) -> float:
@@ -650,10 +650,10 @@ def resume(problem: Problem, result: SolveResult, settings: SolveSettings, *,
     if generation is not None and settings.time_limit >= settings.column_branch_min_seconds:
         # the root the solve had no time to branch on: branching and dives first
         phase = budget.left * RESUME_PHASE_SHARE
-        bound, dived, _ = _branch_and_dive(problem, settings, budget, generation, phase,
-                                           bound=bound, incumbent=objective)
-        if dived is not None and (value := check_roster(problem, dived).objective) < objective:
-            roster, objective = dived, value
+        bound, dived, value, _ = _branch_and_dive(problem, settings, budget, generation,
+                                                  phase, bound=bound, incumbent=objective)
+        if dived is not None and value < objective:
+            roster, objective = dived, int(value)
             if progress is not None:
                 progress(problem.name, result.seconds + time.perf_counter() - start,
                          objective, bound)

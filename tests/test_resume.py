@@ -8,6 +8,7 @@ leaves day 0 short (both people off on the rest day: 100).
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pytest
@@ -243,7 +244,7 @@ def test_resume_branches_when_given_exactly_the_minimum(monkeypatch: pytest.Monk
     def branch_and_dive(problem: Problem, settings: SolveSettings, budget: Budget,
                         g: ColumnGeneration, seconds: float, **kw: float) -> object:
         calls.append(seconds)
-        return kw["bound"], None, 0.0
+        return kw["bound"], None, math.inf, 0.0
 
     monkeypatch.setattr(solve_module, "_branch_and_dive", branch_and_dive)
     monkeypatch.setattr(solve_module, "improve",
