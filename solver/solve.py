@@ -305,6 +305,11 @@ def solve(
     first: dict[str, list[str]] | None = None
     first_seconds: float | None = None
     split = hint is None and pin is None and _splits(problem, settings)
+    if hint is None and pin is None and _column_share(settings) > 0:
+        # the compiled labelling loads meanwhile: the first roster is CP-SAT's, which leaves
+        # the interpreter free (about 0.8 s of a new process's column phase on a 100-person
+        # center otherwise)
+        threading.Thread(target=_warm_up, daemon=True).start()
     if split:
         # person by person needs no full model: the first roster comes before building it
         # (a year-long benchmark instance: 7 s sooner)
@@ -415,6 +420,16 @@ def solve(
         result.generation = generation
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _warm_up() -> None:
+    """The column phase's compiled pricing, loaded ahead (a failure shows where it is used)."""
+    try:
+        from solver import labelling
+
+        labelling.warm_up()
+    except Exception:  # the column phase meets it again, and reports it
+        pass
 
 
 def _better(problem: Problem, roster: Roster, report: CheckReport, hint: Roster

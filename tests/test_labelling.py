@@ -486,3 +486,43 @@ def test_counters_by_hand() -> None:
                           ) is None
     assert cheapest_cells(problem, prices, counters=[Counter(week, frozenset({OFF}), 4, 6)]
                           ) is None
+
+
+# --- the programme built once, and the compiled passes -----------------------------------------
+
+def test_a_programme_prices_again_as_cheapest_cells_does() -> None:
+    """The hand-made month of test_counters_by_hand, under counter A (one OFF on days 0-1): one
+    programme, priced at three sets of prices, gives cheapest_cells' answer each time, A's
+    -10.5 first; with OFF's price on day 0 raised to 0 and L's there -0.25, OFF moves to day 1
+    (-3 against E's -0.5 there) and day 0 takes L: L OFF L L OFF L,
+    -0.25 - 3 - 2 - 2.5 - 1 - 1.5 = -10.25."""
+    rules: list[Rule] = [OneShiftPerDay(), FixedCells(), DaysOffQuota({PID: (2, 2)})]
+    problem = _problem(6, rules, codes=("E", "L"))
+    prices = {(0, OFF): -3.0, (1, OFF): -3.0, (4, OFF): -1.0, (1, "E"): -0.5,
+              (2, "L"): -2.0, (3, "L"): -2.5, (4, "L"): -2.0, (5, "L"): -1.5}
+    a = [Counter((0, 1), frozenset({OFF}), 1, 1)]
+    prog = labelling.programme(problem, a)
+    assert labelling.cheapest_of(prog, prices) == ((OFF, "E", "L", "L", OFF, "L"), -10.5)
+    moved = {**prices, (0, OFF): 0.0, (0, "L"): -0.25}
+    assert labelling.cheapest_of(prog, moved) == (("L", OFF, "L", "L", OFF, "L"), -10.25)
+    for each in (prices, moved, {}):
+        assert labelling.cheapest_of(prog, each) == cheapest_cells(problem, each, counters=a)
+    # a programme no sequence meets prices to None, whatever the prices
+    never = labelling.programme(problem, [Counter((0, 1), frozenset({OFF}), 3, 3)])
+    assert never.plan is None and labelling.cheapest_of(never, prices) is None
+
+
+def test_warm_up_loads_what_pricing_calls() -> None:
+    """warm_up() calls the compiled passes with the argument types pricing uses: pricing a
+    sample person afterwards, with and without counters, adds no signature (it would compile
+    one more, in the solve's time)."""
+    labelling.warm_up()
+    signatures = (list(labelling._forward.signatures), list(labelling._backward.signatures))
+    assert len(signatures[0]) >= 1 and len(signatures[1]) >= 1
+    problem = compile_scenario(load_scenario(SAMPLE))[0].problem
+    own = problem.own_part_for(frozenset([problem.people[5].id]))
+    assert cheapest_cells(own, {(3, OFF): -2.0}) is not None
+    days = tuple(range(own.num_days))
+    assert cheapest_cells(own, {}, counters=[Counter(days, frozenset({OFF}), 0, 9)]) is not None
+    assert (list(labelling._forward.signatures),
+            list(labelling._backward.signatures)) == signatures
