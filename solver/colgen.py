@@ -52,7 +52,7 @@ from solver.budget import Budget
 from solver.check import check_roster
 from solver.model import ModelContext, build_model
 from solver.problem import LEAVE, OFF, Problem, Roster
-from solver.rules.cover import Cover, CoverRequirement, count_on_duty
+from solver.rules.cover import Cover, CoverRequirement
 from solver.rules.links import AtMost, Link, Spread, Tally
 
 _T = TypeVar("_T")
@@ -1185,7 +1185,7 @@ def _column(cls: _Class, cells: tuple[str, ...], rows: Sequence[_Row]
     and its counts in the link rows (the links' tallies)."""
     pid = cls.ids[0]
     cost = check_roster(cls.ctx.problem, {pid: cells}).objective
-    covered = [i for i, req in cls.row_reqs.items() if count_on_duty(req, {pid: cells})]
+    covered = [i for i, req in cls.row_reqs.items() if req.counts(cells[req.day])]
     linked = [(r, n) for r, tallies in cls.link_rows
               if (n := sum(t.count(cells) for t in tallies))]
     return cost, covered, linked

@@ -37,11 +37,13 @@ class CoverRequirement:
     def subject(self) -> str:
         return f"{self.day}:{self.shift or '*'}"
 
+    def counts(self, cell: str) -> bool:
+        """Whether a person holding ``cell`` on the requirement's day is on duty for it."""
+        return is_work(cell) if self.shift is None else cell == self.shift
+
 
 def count_on_duty(req: CoverRequirement, roster: Roster) -> int:
-    if req.shift is None:
-        return sum(1 for pid in req.people if is_work(roster[pid][req.day]))
-    return sum(1 for pid in req.people if roster[pid][req.day] == req.shift)
+    return sum(1 for pid in req.people if req.counts(roster[pid][req.day]))
 
 
 @dataclass(frozen=True)
