@@ -192,6 +192,29 @@ def test_branching_raises_the_root_bound_to_the_optimum(
     assert_root_in_force(g)
 
 
+def test_node_lps_start_warm_and_the_root_is_solved_cold_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """branch() solves the node LPs with colgen.WARM_OPTIONS (no scaling, no presolve: from
+    the last basis) and the root's again, at its end, with GLOP's defaults (""), which stay
+    in force for what follows (the dives). Of the tiny problem's 5 nodes the root's LP is
+    solved already: its 4 descendants take 4 solves, warm, then the root's, cold; the bound is
+    the same 7."""
+    g = generation(tiny())
+    assert g.master.options == ""
+    seen: list[str] = []
+    solve = colgen._Master.solve
+
+    def spy(master: colgen._Master) -> object:
+        seen.append(master.options)
+        return solve(master)
+
+    monkeypatch.setattr(colgen._Master, "solve", spy)
+    assert g.branch(Budget(GENEROUS), incumbent=math.inf) == OPTIMUM
+    assert seen == [colgen.WARM_OPTIONS] * (NODES - 1) + [""]
+    assert g.master.options == ""
+    assert colgen.WARM_OPTIONS == "use_scaling: false use_preprocessing: false"
+
+
 def test_an_exhausted_budget_gives_the_root_bound() -> None:
     """With no time at all, only the root (solved already) counts: its children stay open
     at the root's bound 0, and the dives would start from the root (no boxes)."""
