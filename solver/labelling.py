@@ -747,10 +747,10 @@ def cheapest_of(prog: Programme, prices: Mapping[tuple[int, str], float]
     gathers = (kernel.widths, kernel.g_count, kernel.g_start, kernel.g_flat)
     values = _forward(unary, plan.same_week, *steps, kernel.start, *gathers)
     # the cheapest end within every bound (the first by counter index, then state)
-    last = values[n - 1, :, :kernel.widths[n]]
-    flat = int(np.where(kernel.end_ok[None, :], last, INF).T.argmin())
-    c, j = divmod(flat, last.shape[0])
-    value = float(last[j, c])
+    ends = np.where(kernel.end_ok[None, :], values[n - 1, :, :kernel.widths[n]], INF)
+    flat = int(ends.T.argmin())
+    c, j = divmod(flat, ends.shape[0])
+    value = float(ends[j, c])
     if value == INF:
         return None
     cells = _backward(values, unary, plan.same_week, *steps, *gathers, c, j)

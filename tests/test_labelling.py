@@ -526,3 +526,21 @@ def test_warm_up_loads_what_pricing_calls() -> None:
     assert cheapest_cells(own, {}, counters=[Counter(days, frozenset({OFF}), 0, 9)]) is not None
     assert (list(labelling._forward.signatures),
             list(labelling._backward.signatures)) == signatures
+
+
+def test_no_end_within_the_quota_is_none() -> None:
+    """Four days, shift E only, exactly three OFF (quota (3, 3)) and no OFF after OFF: three
+    OFF in four days put two side by side, so no sequence is valid. The programme's ends within
+    the quota are all inf, while those outside it are not (E E E E costs 0): the answer is
+    None, not the cheapest end outside the quota (the compiled version once returned
+    E E E E at 0)."""
+    rules: list[Rule] = [DaysOffQuota({PID: (3, 3)}),
+                         ForbiddenSuccessions({(OFF, OFF): "rest"}, use_history=False)]
+    problem = _problem(4, rules, codes=("E",))
+    assert _brute_force(problem, {}) is None
+    assert cheapest_cells(problem, {}) is None
+    # with two OFF allowed, OFF E OFF E (or its like) is valid
+    relaxed = _problem(4, [DaysOffQuota({PID: (2, 2)}), rules[1]], codes=("E",))
+    found = cheapest_cells(relaxed, {})
+    assert found is not None and found[1] == 0.0 == _brute_force(relaxed, {})
+    assert found[0].count(OFF) == 2
