@@ -42,7 +42,6 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
@@ -54,8 +53,6 @@ from solver.model import ModelContext, build_model
 from solver.problem import LEAVE, OFF, Problem, Roster
 from solver.rules.cover import Cover, CoverRequirement
 from solver.rules.links import AtMost, Link, Spread, Tally
-
-_T = TypeVar("_T")
 
 #: dual prices are scaled by this and rounded to make the pricing objective integral; the
 #: rounding is accounted for in the bound
@@ -662,8 +659,8 @@ class ColumnGeneration:
         if prices is not None and prices != at:
             at = prices
             at_duals = [pi + sigma for pi, sigma in zip(at.pis, at.sigmas, strict=True)]
-        priced = _each(pool, self.classes, classes,
-                       lambda k: _price(self.classes[k], at_duals, at.rhos, budget))
+        priced = list(pool.map(lambda k: _price(self.classes[k], at_duals, at.rhos, budget),
+                               classes))
         added = 0
         least = []
         all_optimal = True
@@ -1006,9 +1003,10 @@ class ColumnGeneration:
         duals = [pi + sigma for pi, sigma in zip(self.pis, self.sigmas, strict=True)]
         outside = [(k, cells) for k, cells in support
                    if self.classes[k].cells_of and not self._inside(self.classes[k], cells)]
-        # (by labelling only: in this thread, see _each)
-        priced = [_price(self.classes[k], duals, self.rhos, budget, near=cells,
-                         pull=PROJECTION_PULL) for k, cells in outside]
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            priced = list(pool.map(
+                lambda job: _price(self.classes[job[0]], duals, self.rhos, budget,
+                                   near=job[1], pull=PROJECTION_PULL), outside))
         for (k, _), result in zip(outside, priced, strict=True):
             if isinstance(result, tuple):
                 cls = self.classes[k]
@@ -1277,19 +1275,6 @@ def _label(cls: _Class, prices: dict[int, float], constant: float,
     if near is not None:
         value += pull * sum(1 for a, b in zip(cells, near, strict=True) if a == b)
     return tuple(cells), value - constant, True
-
-
-def _each(pool: ThreadPoolExecutor, classes: Sequence[_Class], indices: Sequence[int],
-          price: Callable[[int], _T]) -> list[_T]:
-    """``price`` of each class of ``indices``, in their order: those priced by CP-SAT in the
-    pool, those priced by labelling in this thread meanwhile. Labelling is numpy on small
-    arrays, held by the interpreter's lock for most of its time: two threads priced a round
-    slower than one (a synthetic center of 100 people under a window: 0.33-0.36 s a round
-    against 0.26-0.28 s)."""
-    futures = {k: pool.submit(price, k) for k in indices if not classes[k].cells_of}
-    done = {k: price(k) for k in indices if classes[k].cells_of}
-    done.update((k, future.result()) for k, future in futures.items())
-    return [done[k] for k in indices]
 
 
 #: programmes kept per class (:func:`_programme`): branching goes back and forth between the

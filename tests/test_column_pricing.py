@@ -1,17 +1,15 @@
 """How column generation prices (solver.colgen): each class's labelling programme built once per
-counters, labelling in the calling thread and CP-SAT in the pool, and the root's pace measured
-after its first round (which builds the programmes). No timing: the pace test counts work on a
-deterministic budget."""
+counters, compiled passes that let the pricing threads run side by side, and the root's pace
+measured after its first round (which builds the programmes). No timing: the pace test counts
+work on a deterministic budget."""
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
+from solver import labelling
 from solver.budget import Budget
-from solver.colgen import PROGRAMMES_KEPT, ColumnGeneration, SpreadBox, _each, _programme
+from solver.colgen import PROGRAMMES_KEPT, ColumnGeneration, SpreadBox, _programme
 from tests.test_branching import W3, tiny
 
 
@@ -36,18 +34,12 @@ def test_a_class_builds_its_programme_once_per_counters() -> None:
     assert list(cls.programmes) == [cls.counters]
 
 
-def test_labelling_prices_in_the_calling_thread_and_cp_sat_in_the_pool() -> None:
-    """_each on the tiny problem (one class, priced by labelling) and on its minutes variant
-    (CP-SAT prices it): the results come in the order asked, the labelled class's from this
-    thread, the other's from a pool thread."""
-    labelled = ColumnGeneration(tiny(), workers=2).classes
-    by_cp_sat = ColumnGeneration(tiny(minutes=True), workers=2).classes
-    assert labelled[0].cells_of and not by_cp_sat[0].cells_of
-    classes = [labelled[0], by_cp_sat[0], labelled[0]]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        got = _each(pool, classes, [2, 1, 0],
-                    lambda k: (k, threading.current_thread() is threading.main_thread()))
-    assert got == [(2, True), (1, False), (0, True)]
+def test_the_compiled_passes_let_other_threads_run() -> None:
+    """Column generation prices its classes in a pool of threads: the compiled passes release
+    the interpreter's lock (numba's nogil), or two threads would price no faster than one (in
+    numpy, which held it, two threads priced a round slower than one)."""
+    assert labelling._forward.targetoptions.get("nogil") is True
+    assert labelling._backward.targetoptions.get("nogil") is True
 
 
 @pytest.mark.parametrize(("later", "converged", "rounds"), [(0.001, True, 3), (0.5, False, 2)])
