@@ -53,8 +53,9 @@ within every bound. Each counter multiplies the states by the values its count c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -73,6 +74,7 @@ from solver.rules.succession import ForbiddenSuccessions
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.intp]
 Bools = npt.NDArray[np.bool_]
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: the rule kinds the dynamic programme prices (exactly these classes, not subclasses)
 KINDS: tuple[type[Rule], ...] = (
@@ -583,7 +585,18 @@ def _plain_gathers(counts: _Counts, n: int, S: int) -> list[_Gather]:
     return out
 
 
-@njit(cache=True, nogil=True)
+def _compiled(function: _F) -> _F:
+    """``function`` compiled by numba, releasing the interpreter's lock, and cached on disk
+    (beside this module, else in the user's cache directory) when some place is writable;
+    where none is (a read-only install and home), numba refuses to cache, and it is compiled
+    in each process instead (about 3 s)."""
+    try:
+        return cast(_F, njit(cache=True, nogil=True)(function))
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return cast(_F, njit(nogil=True)(function))
+
+
+@_compiled
 def _forward(unary: Floats, same_week: Bools, cell_of: Ints, pred_start: Ints,
              pred_from: Ints, pred_cost: Floats, start: Floats, widths: Ints, g_count: Ints,
              g_start: Ints, g_flat: Ints) -> Floats:  # pragma: no cover - compiled
@@ -627,7 +640,7 @@ def _forward(unary: Floats, same_week: Bools, cell_of: Ints, pred_start: Ints,
     return values
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def _backward(values: Floats, unary: Floats, same_week: Bools, cell_of: Ints,
               pred_start: Ints, pred_from: Ints, pred_cost: Floats, widths: Ints,
               g_count: Ints, g_start: Ints, g_flat: Ints, c: int, j: int

@@ -62,3 +62,20 @@ def test_the_pace_is_the_rounds_after_the_first(monkeypatch: pytest.MonkeyPatch,
     found = g.run(Budget(10.0, deterministic=True), min_rounds=40)
     assert found is not None and found.converged is converged
     assert (len(calls), g.rounds) == (rounds, rounds)
+
+
+def _add_one(x: int) -> int:
+    return x + 1
+
+
+def test_compiled_where_no_cache_can_be_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """numba refuses ``cache=True`` where it finds no writable place for the cache (a
+    read-only install and home): labelling._compiled then compiles without one, so the solver
+    still imports and prices there. The module's own passes are cached here."""
+    import numba.core.caching as caching
+
+    assert type(labelling._forward._cache).__name__ == "FunctionCache"
+    monkeypatch.setattr(caching.CacheImpl, "_locator_classes", [])
+    compiled = labelling._compiled(_add_one)
+    assert compiled(41) == 42
+    assert type(compiled._cache).__name__ == "NullCache"  # type: ignore[attr-defined]
