@@ -96,8 +96,9 @@ LABEL_WORK = 0.001
 #: scales and presolves the LP afresh and starts over: on the sample's inbound center the
 #: node LPs took 0.34 s each, 5 nodes in 12 s, bound 95; warm, 0.12 s, 13 nodes, bound 100.
 #: Not for the root and the dives: their LPs, warm, end at other optimal vertices, and the
-#: dives from those did worse (IN alone at 51 s: 109-116 in five runs against 102-122; the
-#: 600-staff department at 60 s: 348 and 371 against 329 and 355)
+#: dives from those did worse (IN alone at 51 s: 109-112 in three runs, and 115-116 in the
+#: sample at 60 s, against 102-122; the 600-staff department at 60 s: 348 and 371 against 329
+#: and 355)
 WARM_OPTIONS = "use_scaling: false use_preprocessing: false"
 #: GLOP's options for solving a master again when it ends ABNORMAL (see _Master._solve_again)
 GLOP_RETRIES = ("", "use_preprocessing: false", "initial_basis: NONE")
@@ -724,7 +725,7 @@ class ColumnGeneration:
         everyone = range(len(self.classes))
         best = -math.inf
         rounds = 0
-        first = 0.0  # the time the first round took
+        first = 0.0  # the budget spent by the end of the first round
         centre: _Prices | None = None  # the prices of the best bound so far
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             while not budget.exhausted:
