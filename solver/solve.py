@@ -60,11 +60,13 @@ class SolveSettings:
     split_above: int = SPLIT_ABOVE
     # share of the time limit for column generation (solver.colgen): a lower bound from whole
     # rosters of one person (raised by branching on the spreads), then rosters read off it by
-    # diving, the best of which the search starts from. 0: none. The call center's 0.5: on
-    # the sample's inbound center the search then starts from a dived roster of about 110 and
-    # ends at 104-107, against 149-172 without, and the sample's bound is 125 instead of 0
-    # (see the README)
-    column_share: float = 0.5
+    # diving, the best of which the search starts from. 0: none. The call center's 0.85: the
+    # sample's inbound center given 52 s (seeds 0-3) ended at 101 in all four runs, where
+    # the dives had 0.5 of the time and the search the rest: 101-106 (0.7: 101-106; 0.95:
+    # 101-102); the roster of 101 came from the dives, the search added nothing in its 14 s.
+    # At 0.5 the search started from a dived roster of about 110 and ended at 104-107, against
+    # 149-172 with no column phase, and the sample's bound is 125 instead of 0 (see the README)
+    column_share: float = 0.85
     # a problem given less time than this, in seconds, gives column generation
     # ``column_short_share`` of it instead, and the phase does not branch: the root's bound
     # takes 1-4 s on a 100-person center whatever the limit, and a dived roster beats what the
@@ -487,6 +489,12 @@ def _short(settings: SolveSettings) -> bool:
 #: of 4 (102-107 against 106-110), and the sample at 60 s in 4 seeds of 5 (IN 104-110, mean
 #: 106.8, against 106-112, mean 108.2); its optimum, 100, has every agent at 7 late shifts
 DIVE_WINDOW = 1
+#: pricing rounds after each step of a dive after branching, at most (``ColumnGeneration.dive``;
+#: the dives from the root keep colgen.DIVE_ROUNDS, 10). Paired blocks of dives from the same
+#: branched master, on the sample's inbound center: with 30 rounds the best of each block was
+#: 100-109 (3.7-8.4 s a dive), with 10 rounds 114-124 (2-5 s a dive). From the root (a
+#: synthetic center of 100 people, no branching) 30 rounds did worse: 84-119 against 34-50
+BRANCHED_DIVE_ROUNDS = 30
 #: the levelled dives after branching get at most this many seconds (at 60 s they have
 #: less), and the rest of the phase, if at least LEVEL_MIN_SECONDS, goes to dives not
 #: levelled: given 600 s, levelled dives through the whole phase (about 270 s) left the
@@ -606,7 +614,8 @@ def _branch_and_dive(problem: Problem, settings: SolveSettings, budget: Budget,
         diving = budget.child(min(rest, LEVELLED_DIVE_SECONDS) if level else rest)
         roster = generation.dives(
             diving, target=bound, seed=settings.seed, window=DIVE_WINDOW, level=level,
-            grace=_dive_grace(settings, budget, diving) if dived is None else 0.0)
+            grace=_dive_grace(settings, budget, diving) if dived is None else 0.0,
+            rounds_per_step=BRANCHED_DIVE_ROUNDS)
         budget.spend(diving.spent)
         spent += diving.spent
         if roster is not None and (objective := check_roster(problem, roster).objective) < best:

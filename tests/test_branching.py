@@ -215,6 +215,33 @@ def test_node_lps_start_warm_and_the_root_is_solved_cold_again(
     assert colgen.WARM_OPTIONS == "use_scaling: false use_preprocessing: false"
 
 
+@pytest.mark.parametrize(("elapsed", "rose", "stalled"), [
+    (5.9, 0.0, False),  # under BRANCH_STALL_SECONDS (6): never
+    (6.0, 0.0, True),  # 6 s with no rise: 6 > 2 * 0
+    (6.0, 2.9, True), (6.0, 3.0, False),  # 6 > 2 * 2.9 = 5.8; 6 > 2 * 3 = 6 is not
+    (10.0, 4.9, True), (10.0, 5.0, False),  # 10 > 9.8; 10 > 10 is not
+])
+def test_branching_stalls_at_twice_the_time_of_its_last_rise(
+        elapsed: float, rose: float, stalled: bool) -> None:
+    assert (colgen.BRANCH_STALL_SECONDS, colgen.BRANCH_STALL_RATIO) == (6.0, 2.0)
+    assert colgen.branch_stalled(elapsed, rose) is stalled
+
+
+def test_stalled_branching_stops_with_the_open_nodes_at_their_parents_bound(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Made to stall at once (BRANCH_STALL_SECONDS 0), on a deterministic budget (only work
+    counts): after the root (nothing spent yet, so not stalled: 0 > 2 * 0 is false) A is
+    solved (LP 100, closed), which spends some; before B the bound has not risen (min(100,
+    B's parent 0) = 0): branching stops with 2 nodes, the bound the root's 0 (B open at its
+    parent's), the best boxes the root's, the root in force."""
+    monkeypatch.setattr(colgen, "BRANCH_STALL_SECONDS", 0.0)
+    g = generation(tiny())
+    assert g.branch(Budget(GENEROUS, deterministic=True), incumbent=math.inf) == ROOT_LP
+    assert g.nodes == 2
+    assert g.best_boxes == {}
+    assert_root_in_force(g)
+
+
 def test_an_exhausted_budget_gives_the_root_bound() -> None:
     """With no time at all, only the root (solved already) counts: its children stay open
     at the root's bound 0, and the dives would start from the root (no boxes)."""
@@ -453,6 +480,29 @@ def test_the_phase_dives_levelled_with_or_without_branching(
     assert calls == [(boxes, window, True)]
 
 
+@pytest.mark.parametrize(("branch_min", "rounds"), [
+    (8.0, 30),  # after branching: solve.BRANCHED_DIVE_ROUNDS
+    (1000.0, 10),  # from the root: colgen.DIVE_ROUNDS
+])
+def test_dives_after_branching_converge_longer_at_each_step(
+        monkeypatch: pytest.MonkeyPatch, branch_min: float, rounds: int) -> None:
+    """Each dive of the phase gets its pricing rounds per fixing step from dives(): 30 after
+    branching, 10 from the root (the tiny problem at 20 s, as above)."""
+    assert (solve_module.BRANCHED_DIVE_ROUNDS, colgen.DIVE_ROUNDS) == (30, 10)
+    seen: list[int] = []
+    dive = ColumnGeneration.dive
+
+    def spy(self: ColumnGeneration, budget: Budget, **kw: object) -> object:
+        seen.append(int(kw["rounds_per_step"]))  # type: ignore[call-overload]
+        return dive(self, budget, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ColumnGeneration, "dive", spy)
+    result = solve(tiny(), SolveSettings(time_limit=20, workers=2,
+                                         column_branch_min_seconds=branch_min))
+    assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
+    assert seen and set(seen) == {rounds}
+
+
 def test_levelled_dives_that_end_early_leave_the_phase_to_dives_not_levelled(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The levelled dives after branching get at most LEVELLED_DIVE_SECONDS (made 4 s of a
@@ -479,7 +529,7 @@ def test_levelled_dives_that_end_early_leave_the_phase_to_dives_not_levelled(
 @pytest.mark.parametrize(("limit", "share"), [
     (2.4, 0.0),  # under column_min_seconds (2.5): no phase
     (2.5, 0.8), (10, 0.8), (18.9, 0.8),  # under column_short_seconds (19): column_short_share
-    (19, 0.5), (60, 0.5),  # column_share
+    (19, 0.85), (60, 0.85),  # column_share
 ])
 def test_the_column_phase_share_of_the_time_limit(limit: float, share: float) -> None:
     assert _column_share(SolveSettings(time_limit=limit)) == share
@@ -490,7 +540,7 @@ def test_a_short_limit_gives_the_phase_more_and_no_branching(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """At 10 s (under column_short_seconds) the bound gets the phase's 0.8 of what the solve
     has left when the phase starts (after its first roster) and gives up as too slow only
-    when fewer than COLUMN_ROUNDS_SHORT rounds would fit (at 20 s: 0.5 of it and
+    when fewer than COLUMN_ROUNDS_SHORT rounds would fit (at 20 s: 0.85 of it and
     COLUMN_ROUNDS), and the phase does not branch although its 8 s is far more than
     column_branch_min_seconds asks for: its bound stays the root's 0 and its dives from the
     root find the optimum 7, as in the test above; at 20 s it branches (bound 4, then 7).
@@ -518,7 +568,7 @@ def test_a_short_limit_gives_the_phase_more_and_no_branching(
         assert (result.status, result.objective) == ("OPTIMAL", OPTIMUM)
         assert [bound for *_, bound in lines[:len(bounds)]] == bounds
     assert 9 < lefts[0] <= 10 and 19 < lefts[1] <= 20  # (the first roster takes a little)
-    assert amounts == [(lefts[0] * 0.8, COLUMN_ROUNDS_SHORT), (lefts[1] * 0.5, COLUMN_ROUNDS)]
+    assert amounts == [(lefts[0] * 0.8, COLUMN_ROUNDS_SHORT), (lefts[1] * 0.85, COLUMN_ROUNDS)]
     assert (COLUMN_ROUNDS_SHORT, COLUMN_ROUNDS) == (20, 40)
 
 

@@ -542,7 +542,7 @@ def test_spend_is_ignored_by_a_wall_time_budget() -> None:
 # --- solve() with a column phase ------------------------------------------------------------
 
 def test_no_column_phase_with_a_zero_share(monkeypatch: pytest.MonkeyPatch) -> None:
-    """column_share 0: solve() never starts column generation. The default is 0.5 (the call
+    """column_share 0: solve() never starts column generation. The default is 0.85 (the call
     center's: see SolveSettings)."""
     import solver.colgen
 
@@ -550,7 +550,7 @@ def test_no_column_phase_with_a_zero_share(monkeypatch: pytest.MonkeyPatch) -> N
         raise AssertionError("column generation started")
 
     monkeypatch.setattr(solver.colgen, "ColumnGeneration", refuse)
-    assert SolveSettings().column_share == 0.5
+    assert SolveSettings().column_share == 0.85
     result = solve(fractional_problem(),
                    SolveSettings(time_limit=GENEROUS, workers=2, column_share=0.0))
     assert (result.status, result.objective) == ("OPTIMAL", INTEGER_OPTIMUM)
