@@ -61,10 +61,10 @@ class SolveSettings:
     # share of the time limit for column generation (solver.colgen): a lower bound from whole
     # rosters of one person (raised by branching on the spreads), then rosters read off it by
     # diving, the best of which the search starts from. 0: none. The call center's 0.85: the
-    # sample's inbound center given 52 s (seeds 0-3) ended at 101 in all four runs, where
-    # the dives had 0.5 of the time and the search the rest: 101-106 (0.7: 101-106; 0.95:
-    # 101-102); the roster of 101 came from the dives, the search added nothing in its 14 s.
-    # At 0.5 the search started from a dived roster of about 110 and ended at 104-107, against
+    # sample's inbound center given 52 s (seeds 0-3, with solve.BRANCHED_DIVE_ROUNDS and
+    # colgen.branch_stalled) ended at 101 in all four runs; at 0.7 101-106, at 0.95 101-102,
+    # at 0.5 (without the stall rule) 104-108. In a traced run the 101 came from the dives
+    # and the search added nothing in its 14 s. Before those, at 0.5 the search started from a dived roster of about 110 and ended at 104-107, against
     # 149-172 with no column phase, and the sample's bound is 125 instead of 0 (see the README)
     column_share: float = 0.85
     # a problem given less time than this, in seconds, gives column generation
@@ -490,10 +490,11 @@ def _short(settings: SolveSettings) -> bool:
 #: 106.8, against 106-112, mean 108.2); its optimum, 100, has every agent at 7 late shifts
 DIVE_WINDOW = 1
 #: pricing rounds after each step of a dive after branching, at most (``ColumnGeneration.dive``;
-#: the dives from the root keep colgen.DIVE_ROUNDS, 10). Paired blocks of dives from the same
-#: branched master, on the sample's inbound center: with 30 rounds the best of each block was
-#: 100-109 (3.7-8.4 s a dive), with 10 rounds 114-124 (2-5 s a dive). From the root (a
-#: synthetic center of 100 people, no branching) 30 rounds did worse: 84-119 against 34-50
+#: the dives from the root keep colgen.DIVE_ROUNDS, 10). Blocks of dives alternated from the
+#: same branched master of the sample's inbound center, four sets: the best dive of each set
+#: with 30 rounds 100, 100, 104, 102 (3.7-10 s a dive), with 10 rounds 104, 114, 111, 104 (2-8
+#: s a dive). From the root (a synthetic center of 100 people, no branching) 30 rounds did
+#: worse: 84-119 against 34-50
 BRANCHED_DIVE_ROUNDS = 30
 #: the levelled dives after branching get at most this many seconds (at 60 s they have
 #: less), and the rest of the phase, if at least LEVEL_MIN_SECONDS, goes to dives not
