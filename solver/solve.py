@@ -64,8 +64,9 @@ class SolveSettings:
     # sample's inbound center given 52 s (seeds 0-3, with solve.BRANCHED_DIVE_ROUNDS and
     # colgen.branch_stalled) ended at 101 in all four runs; at 0.7 101-106, at 0.95 101-102,
     # at 0.5 (without the stall rule) 104-108. In a traced run the 101 came from the dives
-    # and the search added nothing in its 14 s. Before those, at 0.5 the search started from a dived roster of about 110 and ended at 104-107, against
-    # 149-172 with no column phase, and the sample's bound is 125 instead of 0 (see the README)
+    # and the search added nothing in its 14 s. Before those, at 0.5 the search started
+    # from a dived roster of about 110 and ended at 104-107, against 149-172 with no column
+    # phase, and the sample's bound is 125 instead of 0 (see the README)
     column_share: float = 0.85
     # a problem given less time than this, in seconds, gives column generation
     # ``column_short_share`` of it instead, and the phase does not branch: the root's bound
