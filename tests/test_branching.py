@@ -242,6 +242,29 @@ def test_stalled_branching_stops_with_the_open_nodes_at_their_parents_bound(
     assert_root_in_force(g)
 
 
+def test_branching_times_its_bound_from_its_last_rise(monkeypatch: pytest.MonkeyPatch) -> None:
+    """branch() asks branch_stalled before each node after the root, with the time since it
+    began and the time of the bound's last rise. On the tiny problem (deterministic budget):
+    before A and B the bound is still the root's 0 (rose 0); before C it has risen to
+    ceil(3.5) = 4 (B's LP; A closed at 100), so rose is that check's elapsed time; before D it
+    is still 4 (D's parent bound 3.5), rose unchanged. Never stalled here: 5 nodes, bound 7."""
+    checks: list[tuple[float, float]] = []
+    stalled = colgen.branch_stalled
+
+    def spy(elapsed: float, rose: float) -> bool:
+        checks.append((elapsed, rose))
+        return stalled(elapsed, rose)
+
+    monkeypatch.setattr(colgen, "branch_stalled", spy)
+    g = generation(tiny())
+    assert g.branch(Budget(GENEROUS, deterministic=True), incumbent=math.inf) == OPTIMUM
+    assert g.nodes == NODES
+    assert len(checks) == NODES - 1  # before A, B, C and D
+    elapsed = [e for e, _ in checks]
+    assert elapsed[0] == 0.0 and elapsed == sorted(set(elapsed))  # (work before each node)
+    assert [r for _, r in checks] == [0.0, 0.0, elapsed[2], elapsed[2]]
+
+
 def test_an_exhausted_budget_gives_the_root_bound() -> None:
     """With no time at all, only the root (solved already) counts: its children stay open
     at the root's bound 0, and the dives would start from the root (no boxes)."""
