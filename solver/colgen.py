@@ -855,10 +855,10 @@ class ColumnGeneration:
         ``incumbent`` (an objective of a roster known) is closed. A node the LP can't split
         further on a spread keeps its bound for good. Branching stops early once the bound has
         stalled (:func:`branch_stalled`); the nodes still open then count at their parents'
-        bounds. Ends with the root's restrictions back
-        in force, and in :attr:`best_boxes` the branching of the node solved whose subtree
-        holds the least bound (the dives start there). ``on_bound`` hears the bound, rounded up
-        to a whole number (as objectives are), each time that rises.
+        bounds. Ends with the root's restrictions back in force, and in :attr:`best_boxes` the
+        branching of the node solved whose subtree holds the least bound (the dives start
+        there). ``on_bound`` hears the bound, rounded up to a whole number (as objectives
+        are), each time that rises.
         """
         if not self.converged or not self.master.spreads:
             return self.best

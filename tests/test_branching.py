@@ -507,10 +507,11 @@ def test_the_phase_dives_levelled_with_or_without_branching(
     (8.0, 30),  # after branching: solve.BRANCHED_DIVE_ROUNDS
     (1000.0, 10),  # from the root: colgen.DIVE_ROUNDS
 ])
-def test_dives_after_branching_converge_longer_at_each_step(
+def test_each_dive_gets_30_rounds_a_step_after_branching_and_10_from_the_root(
         monkeypatch: pytest.MonkeyPatch, branch_min: float, rounds: int) -> None:
-    """Each dive of the phase gets its pricing rounds per fixing step from dives(): 30 after
-    branching, 10 from the root (the tiny problem at 20 s, as above)."""
+    """The cap on pricing rounds per fixing step that each dive of the phase is given (by
+    dives()): 30 after branching, 10 from the root (the tiny problem at 20 s, as above).
+    Every dive of a run gets the same cap."""
     assert (solve_module.BRANCHED_DIVE_ROUNDS, colgen.DIVE_ROUNDS) == (30, 10)
     seen: list[int] = []
     dive = ColumnGeneration.dive
