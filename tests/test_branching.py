@@ -35,6 +35,7 @@ from solver.rules.fixed_cells import FixedCells
 from solver.rules.links import Spread
 from solver.rules.minutes import TotalMinutes
 from solver.rules.one_shift import OneShiftPerDay
+from solver.rules.requests import ShiftRequest, ShiftRequests
 from solver.solve import (
     COLUMN_ROUNDS,
     COLUMN_ROUNDS_SHORT,
@@ -630,7 +631,7 @@ def test_lower_bounds_and_restore_undo_one_fixing_step() -> None:
     column[REST_OFF].SetLb(1)
     assert master.solve() is not None
     saved = master.lower_bounds()
-    assert master.fix_integral(more=False) == []
+    assert master.fix_integral(extras=0) == []
     assert {c: column[c].lb() for c in column} == {REST_OFF: 1.0, REST_WORKED: 1.0}
     assert master.fixed_roster() == {"P1": list(REST_OFF), "P2": list(REST_WORKED)}
 
@@ -1006,3 +1007,60 @@ def test_a_dive_step_fixes_one_more_column_per_class_at_most() -> None:
     assert sorted(round(var.solution_value(), 6) for var, _ in cls.column_vars) == [0.5] * 4
     assert g.master.fix_integral() == [0]
     assert sum(var.lb() for var, _ in cls.column_vars) == 1
+
+
+class _Draw:
+    """A stand-in for the dives' random draws: every draw takes the column with ``cells``."""
+
+    def __init__(self, g: ColumnGeneration, cells: tuple[str, ...]) -> None:
+        self.var = next(var for cls in g.classes for var, c in cls.column_vars if c == cells)
+
+    def choices(self, population: Sequence[object], weights: Sequence[float]) -> list[object]:
+        assert self.var in population
+        return [self.var]
+
+
+def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer() -> None:
+    """The Curtois-style fractional problem of tests/curtois with its two people told apart
+    (P2 also does not want E on day 0, weight 1), so each is a class of one. The root LP,
+    1.5: P1 takes EEE and OFF OFF D half each, P2 D OFF OFF and OFF D OFF half each.
+
+    A step that draws P1's OFF OFF D fixes it and, as an extra, P2's first column taken half
+    (OFF D OFF): nobody on day 0, 10 (UNDER) for the one short. That raises the LP from 1.5
+    to 10, more than DIVE_JUMP: the step is undone, and done again with at most 1 // 2 = 0
+    extras. P1 alone is fixed; P2's best beside it is EEE: day 2 one over (OVER 4) and P2's
+    unwanted E on days 2 and 0 (3 + 1): 8 (P2 on D on day 0 would leave day 1 short: 10).
+    With no limit on the rise the dive keeps the first step: 10."""
+    from tests.curtois.test_colgen import OVER, UNWANTED, _problem
+    from tests.curtois.test_colgen import UNDER as SHORT
+    from tests.curtois.test_colgen import D as DAY
+    from tests.curtois.test_colgen import E as EVENING
+
+    problem = _problem(TWO, 3, (DAY, EVENING), [
+        TotalMinutes(dict.fromkeys(TWO, (3, 3))),
+        ShiftRequests([ShiftRequest("P1", 2, "off", "E", UNWANTED),
+                       ShiftRequest("P2", 2, "off", "E", UNWANTED),
+                       ShiftRequest("P2", 0, "off", "E", 1)]),
+        Cover([CoverRequirement(d, None, TWO, 1, under_weight=SHORT, over_weight=OVER)
+               for d in range(3)]),
+    ])
+    single_d = (OFF, OFF, "D")
+    results = []
+    for jump in (math.inf, colgen.DIVE_JUMP):
+        g = generation(problem)
+        assert g.best == pytest.approx(UNWANTED / 2)
+        taken = {(cls.ids[0], cells): round(var.solution_value(), 6)
+                 for cls in g.classes for var, cells in cls.column_vars
+                 if var.solution_value() > 1e-6}
+        assert taken == {("P1", ("E", "E", "E")): 0.5, ("P1", single_d): 0.5,
+                         ("P2", ("D", OFF, OFF)): 0.5, ("P2", (OFF, "D", OFF)): 0.5}
+        original = colgen.DIVE_JUMP
+        colgen.DIVE_JUMP = jump
+        try:
+            roster = g.dive(Budget(GENEROUS), rng=_Draw(g, single_d))  # type: ignore[arg-type]
+        finally:
+            colgen.DIVE_JUMP = original
+        assert roster is not None
+        results.append((roster, check_roster(problem, roster).objective))
+    assert results == [({"P1": list(single_d), "P2": [OFF, "D", OFF]}, SHORT),
+                       ({"P1": list(single_d), "P2": ["E", "E", "E"]}, OVER + UNWANTED + 1)]
