@@ -1020,7 +1020,8 @@ class _Draw:
         return [self.var]
 
 
-def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer() -> None:
+def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The Curtois-style fractional problem of tests/curtois with its two people told apart
     (P2 also does not want E on day 0, weight 1), so each is a class of one. The root LP,
     1.5: P1 takes EEE and OFF OFF D half each, P2 D OFF OFF and OFF D OFF half each.
@@ -1030,7 +1031,7 @@ def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer() -> N
     to 10, more than DIVE_JUMP: the step is undone, and done again with at most 1 // 2 = 0
     extras. P1 alone is fixed; P2's best beside it is EEE: day 2 one over (OVER 4) and P2's
     unwanted E on days 2 and 0 (3 + 1): 8 (P2 on D on day 0 would leave day 1 short: 10).
-    With no limit on the rise the dive keeps the first step: 10."""
+    With no limit on the rise the dive keeps the first step: 10. DIVE_JUMP is 1."""
     from tests.curtois.test_colgen import OVER, UNWANTED, _problem
     from tests.curtois.test_colgen import UNDER as SHORT
     from tests.curtois.test_colgen import D as DAY
@@ -1046,6 +1047,7 @@ def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer() -> N
     ])
     single_d = (OFF, OFF, "D")
     results = []
+    assert colgen.DIVE_JUMP == 1.0  # (the value the second dive runs with)
     for jump in (math.inf, colgen.DIVE_JUMP):
         g = generation(problem)
         assert g.best == pytest.approx(UNWANTED / 2)
@@ -1054,12 +1056,8 @@ def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer() -> N
                  if var.solution_value() > 1e-6}
         assert taken == {("P1", ("E", "E", "E")): 0.5, ("P1", single_d): 0.5,
                          ("P2", ("D", OFF, OFF)): 0.5, ("P2", (OFF, "D", OFF)): 0.5}
-        original = colgen.DIVE_JUMP
-        colgen.DIVE_JUMP = jump
-        try:
-            roster = g.dive(Budget(GENEROUS), rng=_Draw(g, single_d))  # type: ignore[arg-type]
-        finally:
-            colgen.DIVE_JUMP = original
+        monkeypatch.setattr(colgen, "DIVE_JUMP", jump)
+        roster = g.dive(Budget(GENEROUS), rng=_Draw(g, single_d))  # type: ignore[arg-type]
         assert roster is not None
         results.append((roster, check_roster(problem, roster).objective))
     assert results == [({"P1": list(single_d), "P2": [OFF, "D", OFF]}, SHORT),
