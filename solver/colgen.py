@@ -1139,7 +1139,8 @@ class ColumnGeneration:
                 break
             self.master.unfix()
             started = active.spent
-            roster = self.dive(active, rng=rng, rounds_per_step=rounds_per_step)
+            roster = self.dive(active, rng=rng, rounds_per_step=rounds_per_step,
+                               careful=self._careful(rng, level))
             took = active.spent - started
             if active is graced:
                 budget.spend(took)  # (wall time counts itself)
@@ -1153,6 +1154,19 @@ class ColumnGeneration:
                     stale = 0
         self.master.unfix()
         return best
+
+    def _careful(self, rng: random.Random | None, level: bool) -> bool:
+        """Whether a dive of :meth:`dives` undoes the steps whose fixings raise the LP by
+        more than :data:`DIVE_JUMP`: after branching, and from the root in the levelled dives
+        drawn at random (``rng``). Not in the first dive from the root, by the largest values:
+        the quick one that makes sure of a roster; nor in the dives from the root that are not
+        levelled, which run when they have under 3 s (``solve.LEVEL_MIN_SECONDS``). At the
+        root of an inbound center (LP 23.9, rosters 28 and up) nearly every step jumps: there
+        no careful dive ended in blocks of 5 s, where a dive that keeps its steps took 1.4-1.8
+        s. Where time is that short the department totals are too noisy to tell the variants
+        apart (the 600-staff department given 30 s, 5 s a center, ends at 1,300-1,600 or, when
+        a center is left at its first roster, 4,200-10,600, with or without the undoing)."""
+        return self.nodes > 0 or (rng is not None and level)
 
     def _cut_short(self) -> None:
         """A dive out of time: keep the master's LP rounded as it stands, its fixings with it
@@ -1179,14 +1193,15 @@ class ColumnGeneration:
         return roster
 
     def dive(self, budget: Budget, *, rounds_per_step: int = DIVE_ROUNDS,
-             rng: random.Random | None = None) -> dict[str, list[str]] | None:
+             rng: random.Random | None = None, careful: bool = True
+             ) -> dict[str, list[str]] | None:
         """A roster read off the master: fix the columns the LP already takes whole, else the
         one it takes most of and extras (:meth:`_Master.fix_integral`), generate columns for
-        the people left, repeat until everyone has one column. A step whose fixings raise the
-        LP by more than :data:`DIVE_JUMP` is undone and taken again with at most half as many
-        extras (and so on, down to none). None if the budget runs out first, or if the roster
-        breaks a rule left out of the master (a pair rule). The bound is not updated while
-        diving (it would no longer be a bound on the whole problem)."""
+        the people left, repeat until everyone has one column. If ``careful``, a step whose
+        fixings raise the LP by more than :data:`DIVE_JUMP` is undone and taken again with at
+        most half as many extras (and so on, down to none). None if the budget runs out first,
+        or if the roster breaks a rule left out of the master (a pair rule). The bound is not
+        updated while diving (it would no longer be a bound on the whole problem)."""
         if not self._solve_master(budget):  # columns may have come in since the last solve
             return None
         cap: int | None = None  # the extras the next step may fix (None: every one)
@@ -1222,7 +1237,7 @@ class ColumnGeneration:
                     if not self._solve_master(budget):
                         return None
                     continue
-                if extras and self.lp_value > before + DIVE_JUMP:
+                if careful and extras and self.lp_value > before + DIVE_JUMP:
                     # the people fixed together clash (two take the same short day off):
                     # undo and fix half as many besides the one drawn
                     self.master.restore(saved)

@@ -46,6 +46,11 @@ from solver.solve import (
     solve,
     solve_many,
 )
+from tests.curtois.test_colgen import OVER, UNWANTED
+from tests.curtois.test_colgen import UNDER as SHORT
+from tests.curtois.test_colgen import D as DAY
+from tests.curtois.test_colgen import E as EVENING
+from tests.curtois.test_colgen import _problem as curtois_problem
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 #: far more than any tiny problem here needs (they converge in milliseconds)
@@ -1009,6 +1014,21 @@ def test_a_dive_step_fixes_one_more_column_per_class_at_most() -> None:
     assert sum(var.lb() for var, _ in cls.column_vars) == 1
 
 
+def _told_apart() -> Problem:
+    """The Curtois-style fractional problem of tests/curtois (each person works 3 minutes: one
+    D or EEE; each day wants 1 on duty, SHORT per person short, OVER per person over; nobody
+    wants E on day 2, UNWANTED) with its two people told apart: P2 also does not want E on
+    day 0 (weight 1), so each is a class of one."""
+    return curtois_problem(TWO, 3, (DAY, EVENING), [
+        TotalMinutes(dict.fromkeys(TWO, (3, 3))),
+        ShiftRequests([ShiftRequest("P1", 2, "off", "E", UNWANTED),
+                       ShiftRequest("P2", 2, "off", "E", UNWANTED),
+                       ShiftRequest("P2", 0, "off", "E", 1)]),
+        Cover([CoverRequirement(d, None, TWO, 1, under_weight=SHORT, over_weight=OVER)
+               for d in range(3)]),
+    ])
+
+
 class _Draw:
     """A stand-in for the dives' random draws: every draw takes the column with ``cells``."""
 
@@ -1022,29 +1042,16 @@ class _Draw:
 
 def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The Curtois-style fractional problem of tests/curtois with its two people told apart
-    (P2 also does not want E on day 0, weight 1), so each is a class of one. The root LP,
-    1.5: P1 takes EEE and OFF OFF D half each, P2 D OFF OFF and OFF D OFF half each.
+    """:func:`_told_apart`. The root LP, 1.5: P1 takes EEE and OFF OFF D half each, P2
+    D OFF OFF and OFF D OFF half each.
 
     A step that draws P1's OFF OFF D fixes it and, as an extra, P2's first column taken half
-    (OFF D OFF): nobody on day 0, 10 (UNDER) for the one short. That raises the LP from 1.5
+    (OFF D OFF): nobody on day 0, 10 (SHORT) for the one short. That raises the LP from 1.5
     to 10, more than DIVE_JUMP: the step is undone, and done again with at most 1 // 2 = 0
     extras. P1 alone is fixed; P2's best beside it is EEE: day 2 one over (OVER 4) and P2's
     unwanted E on days 2 and 0 (3 + 1): 8 (P2 on D on day 0 would leave day 1 short: 10).
     With no limit on the rise the dive keeps the first step: 10. DIVE_JUMP is 1."""
-    from tests.curtois.test_colgen import OVER, UNWANTED, _problem
-    from tests.curtois.test_colgen import UNDER as SHORT
-    from tests.curtois.test_colgen import D as DAY
-    from tests.curtois.test_colgen import E as EVENING
-
-    problem = _problem(TWO, 3, (DAY, EVENING), [
-        TotalMinutes(dict.fromkeys(TWO, (3, 3))),
-        ShiftRequests([ShiftRequest("P1", 2, "off", "E", UNWANTED),
-                       ShiftRequest("P2", 2, "off", "E", UNWANTED),
-                       ShiftRequest("P2", 0, "off", "E", 1)]),
-        Cover([CoverRequirement(d, None, TWO, 1, under_weight=SHORT, over_weight=OVER)
-               for d in range(3)]),
-    ])
+    problem = _told_apart()
     single_d = (OFF, OFF, "D")
     results = []
     assert colgen.DIVE_JUMP == 1.0  # (the value the second dive runs with)
@@ -1062,3 +1069,47 @@ def test_a_dive_step_whose_fixings_raise_the_lp_is_undone_and_fixes_fewer(
         results.append((roster, check_roster(problem, roster).objective))
     assert results == [({"P1": list(single_d), "P2": [OFF, "D", OFF]}, SHORT),
                        ({"P1": list(single_d), "P2": ["E", "E", "E"]}, OVER + UNWANTED + 1)]
+
+
+@pytest.mark.parametrize(("careful", "undone"), [(False, 0), (True, 1)])
+def test_a_careless_dive_keeps_a_step_that_jumps(
+        monkeypatch: pytest.MonkeyPatch, careful: bool, undone: int) -> None:
+    """:func:`_told_apart` again: the dive by the largest values fixes EEE for P1 (the first
+    of its columns taken half) and P2's OFF D OFF: day 1 one over, EEE's unwanted E, 4 + 3 =
+    7 from an LP of 1.5, a rise over DIVE_JUMP. Not ``careful``, the dive keeps the step (no
+    restore); careful, it undoes it (one restore) and fixes P1 alone first. Both end at the
+    optimum, 7."""
+    problem = _told_apart()
+    g = generation(problem)
+    restores: list[int] = []
+    original = g.master.restore
+    monkeypatch.setattr(g.master, "restore",
+                        lambda saved: (restores.append(1), original(saved))[1])
+    roster = g.dive(Budget(GENEROUS), careful=careful)
+    assert roster is not None
+    assert (roster, check_roster(problem, roster).objective) == (
+        {"P1": ["E", "E", "E"], "P2": [OFF, "D", OFF]}, OVER + UNWANTED)
+    assert len(restores) == undone
+
+
+@pytest.mark.parametrize(("level", "nodes", "careful"), [
+    (True, 0, [False] + [True] * (colgen.STALE_DIVES - 1)),
+    (False, 0, [False] * colgen.STALE_DIVES),
+    (False, 9, [True] * colgen.STALE_DIVES),
+])
+def test_which_dives_undo_the_steps_that_jump(
+        monkeypatch: pytest.MonkeyPatch, level: bool, nodes: int, careful: list[bool]) -> None:
+    """dives() on :func:`_told_apart`, each dive made to find nothing, so that STALE_DIVES
+    of them run: from the root (nodes 0), levelled, the first (by the largest values) keeps
+    its steps and those drawn at random are careful; not levelled (what runs with under 3 s),
+    none is careful; after branching (nodes 9), all are."""
+    g = generation(_told_apart())
+    g.nodes = nodes
+    seen: list[bool] = []
+
+    def spy(self: ColumnGeneration, budget: Budget, **kw: object) -> None:
+        seen.append(bool(kw["careful"]))
+
+    monkeypatch.setattr(ColumnGeneration, "dive", spy)
+    assert g.dives(Budget(GENEROUS), window=0 if level else None, level=level) is None
+    assert seen == careful
