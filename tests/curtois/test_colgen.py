@@ -414,7 +414,10 @@ def test_bound_never_exceeds_the_brute_force_optimum(problem: Problem) -> None:
         assert report.objective >= optimum
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# (the test keeps only problems labelling prices: most draws are filtered out, which the health
+# check took for a fault in a run that drew 8 such problems in 58)
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(tiny_problems())
 def test_labelling_and_cp_sat_pricing_give_the_same_bound(problem: Problem) -> None:
     """People whose own part the dynamic programme prices (solver.labelling) get the same
