@@ -116,8 +116,9 @@ DIVE_ROUNDS = 10
 #: fixes several people at once picks each one's column as if the others kept their LP mix:
 #: on the 600-staff department's first center (its LP 61.0), a step that fixed 18 of the 19
 #: people left raised the LP to 106, and dives ended at 62-153 (median 71, in 5 s); with the
-#: undo, at 61 in 6 dives of 6. Alternated blocks on that department's fifth center: median
-#: 80 against 88; on its third after branching: 28, 28, 28, 29 against 30, 31, 39
+#: undo, 6 dives all ended, the best five at 61 (median 61). Alternated blocks on that
+#: department's fifth center: median 80 against 88; on its third after branching: 28, 28,
+#: 28, 29 against 30, 31, 39
 DIVE_JUMP = 1.0
 #: GLOP's options for solving a master again when it ends ABNORMAL (see _Master._solve_again)
 GLOP_RETRIES = ("", "use_preprocessing: false", "initial_basis: NONE")
